@@ -1,0 +1,21 @@
+/* The compiler pipeline's entry points: source text to a code object.
+ * tokenizer.c -> parser.c (AST, core/compiler/ast.h) -> symtable.c -> codegen.c. */
+#ifndef FT_COMPILE_H
+#define FT_COMPILE_H
+
+#include "core/object.h"
+
+enum { FT_MODE_EXEC = 0, FT_MODE_EVAL = 1, FT_MODE_SINGLE = 2 };
+
+/* Compile UTF-8 source to a code object (new ref), or NULL with SyntaxError /
+ * IndentationError set: msg, filename, lineno, offset (1-based column), text, end_lineno,
+ * end_offset filled in as CPython 3.11 does. `filename` is a str. */
+FtObject *ft_compile_source(const char *src, ssize_t len, FtObject *filename, int mode,
+                            int flags);
+
+/* Raise a SyntaxError (or subclass) at a source position (1-based line, 0-based column,
+ * end column; -1 when unknown); the offending line's text is taken from src. */
+void ft_syntax_error(FtType *type, const char *msg, FtObject *filename, const char *src,
+                     int line, int col, int end_line, int end_col);
+
+#endif

@@ -1,0 +1,96 @@
+/* brc: no GIL; biased reference counting (Choi, Shull and Torrellas, PACT 2018; PEP 703).
+ *
+ * The thread that creates an object owns it (ob_tid). The owner changes ob_ref_local with
+ * plain loads and stores (atomic only so that other threads may read it without a data race);
+ * every other thread changes ob_ref_shared with atomic read-modify-writes. ob_ref_shared holds
+ * the shared count shifted left by LK_SHARED_SHIFT, and two flags in its low bits:
+ *
+ *   LK_SHARED_QUEUED  the shared count went negative and the object sits in its owner's
+ *                     merge queue; the owner merges it at its next yield point;
+ *   LK_SHARED_MERGED  the local count has been folded into the shared one and ob_tid is 0:
+ *                     every thread now uses the shared count.
+ *
+ * The true count is local + shared. The slow paths live in locking/brc.c. */
+#ifndef FT_LOCKING_BRC_H
+#define FT_LOCKING_BRC_H
+
+typedef struct lk_refcnt {
+    uintptr_t ob_tid;        /* owning thread (lk_thread_id), 0 once merged */
+    uint8_t ob_mutex;        /* per-object lock for critical sections (locking/brc.c) */
+    uint8_t ob_gc_bits;
+    uint16_t ob_pad;
+    uint32_t ob_ref_local;   /* owner's count; UINT32_MAX = immortal */
+    intptr_t ob_ref_shared;  /* (shared count << LK_SHARED_SHIFT) | flags */
+} lk_refcnt;
+
+#define LK_LOCAL_IMMORTAL UINT32_MAX
+#define LK_SHARED_SHIFT 2
+#define LK_SHARED_QUEUED ((intptr_t)1)
+#define LK_SHARED_MERGED ((intptr_t)2)
+#define LK_SHARED_FLAGS (LK_SHARED_QUEUED | LK_SHARED_MERGED)
+#define LK_SHARED_ONE ((intptr_t)1 << LK_SHARED_SHIFT)
+
+static inline void lk_refcnt_init(lk_refcnt *rc) {
+    rc->ob_tid = lk_thread_id();
+    rc->ob_mutex = 0;
+    rc->ob_gc_bits = 0;
+    rc->ob_pad = 0;
+    __atomic_store_n(&rc->ob_ref_local, 1, __ATOMIC_RELAXED);
+    __atomic_store_n(&rc->ob_ref_shared, 0, __ATOMIC_RELAXED);
+}
+
+static inline bool lk_is_immortal(const lk_refcnt *rc) {
+    return __atomic_load_n(&rc->ob_ref_local, __ATOMIC_RELAXED) == LK_LOCAL_IMMORTAL;
+}
+
+static inline void lk_make_immortal(lk_refcnt *rc) {
+    rc->ob_tid = 0;
+    __atomic_store_n(&rc->ob_ref_local, LK_LOCAL_IMMORTAL, __ATOMIC_RELAXED);
+    __atomic_store_n(&rc->ob_ref_shared, 0, __ATOMIC_RELAXED);
+}
+
+bool lk_brc_local_zero(lk_refcnt *rc);   /* owner's count reached zero: merge; true = free */
+bool lk_brc_decref_shared(lk_refcnt *rc); /* non-owner decrement; true = free */
+
+static inline void lk_incref(lk_refcnt *rc) {
+    uint32_t local = __atomic_load_n(&rc->ob_ref_local, __ATOMIC_RELAXED);
+    if (local == LK_LOCAL_IMMORTAL)
+        return;
+    if (rc->ob_tid == lk_thread_id())
+        /* Only the owner writes ob_ref_local: a plain increment published as a relaxed store. */
+        __atomic_store_n(&rc->ob_ref_local, local + 1, __ATOMIC_RELAXED);
+    else
+        __atomic_fetch_add(&rc->ob_ref_shared, LK_SHARED_ONE, __ATOMIC_RELAXED);
+}
+
+static inline bool lk_decref(lk_refcnt *rc) {
+    uint32_t local = __atomic_load_n(&rc->ob_ref_local, __ATOMIC_RELAXED);
+    if (local == LK_LOCAL_IMMORTAL)
+        return false;
+    if (rc->ob_tid == lk_thread_id()) {
+        __atomic_store_n(&rc->ob_ref_local, local - 1, __ATOMIC_RELAXED);
+        return local == 1 ? lk_brc_local_zero(rc) : false;
+    }
+    return lk_brc_decref_shared(rc);
+}
+
+static inline intptr_t lk_refcount(const lk_refcnt *rc) {
+    uint32_t local = __atomic_load_n(&rc->ob_ref_local, __ATOMIC_RELAXED);
+    if (local == LK_LOCAL_IMMORTAL)
+        return LK_IMMORTAL_REPORTED;
+    intptr_t shared = __atomic_load_n(&rc->ob_ref_shared, __ATOMIC_RELAXED);
+    return (intptr_t)local + (shared >> LK_SHARED_SHIFT);
+}
+
+void lk_object_lock(lk_refcnt *rc);
+void lk_object_unlock(lk_refcnt *rc);
+void lk_object_lock2(lk_refcnt *a, lk_refcnt *b);
+void lk_object_unlock2(lk_refcnt *a, lk_refcnt *b);
+
+#define LK_BEGIN_CRITICAL(o) { lk_refcnt *lk_cs_ = (lk_refcnt *)(o); lk_object_lock(lk_cs_);
+#define LK_END_CRITICAL() lk_object_unlock(lk_cs_); }
+#define LK_BEGIN_CRITICAL2(a, b) { lk_refcnt *lk_cs_a_ = (lk_refcnt *)(a), *lk_cs_b_ = (lk_refcnt *)(b); \
+    lk_object_lock2(lk_cs_a_, lk_cs_b_);
+#define LK_END_CRITICAL2() lk_object_unlock2(lk_cs_a_, lk_cs_b_); }
+
+#endif

@@ -1,0 +1,14 @@
+/* The global interpreter lock.
+ *
+ * Single-threaded stage: the verbs are in place and do nothing yet; the switch-interval GIL
+ * (drop request, forced switching) lands with the threads issue. */
+#include "runtime/tstate.h"
+
+void lk_runtime_init(void) {}
+void lk_thread_init(FtThreadState *ts) { FT_UNUSED(ts); }
+void lk_thread_exit(FtThreadState *ts) { FT_UNUSED(ts); }
+void lk_attach(FtThreadState *ts) { FT_UNUSED(ts); }
+void lk_detach(FtThreadState *ts) { FT_UNUSED(ts); }
+void lk_yield(FtThreadState *ts) { FT_UNUSED(ts); }
+void lk_stop_the_world(FtThreadState *ts) { FT_UNUSED(ts); }
+void lk_start_the_world(FtThreadState *ts) { FT_UNUSED(ts); }

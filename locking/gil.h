@@ -1,0 +1,37 @@
+/* gil: one global interpreter lock; reference counts are plain integers. */
+#ifndef FT_LOCKING_GIL_H
+#define FT_LOCKING_GIL_H
+
+typedef struct lk_refcnt {
+    intptr_t ob_refcnt; /* < 0: immortal */
+} lk_refcnt;
+
+#define LK_IMMORTAL_COUNT (INTPTR_MIN / 2)
+
+static inline void lk_refcnt_init(lk_refcnt *rc) { rc->ob_refcnt = 1; }
+static inline bool lk_is_immortal(const lk_refcnt *rc) { return rc->ob_refcnt < 0; }
+static inline void lk_make_immortal(lk_refcnt *rc) { rc->ob_refcnt = LK_IMMORTAL_COUNT; }
+
+static inline void lk_incref(lk_refcnt *rc) {
+    if (rc->ob_refcnt < 0)
+        return;
+    rc->ob_refcnt++;
+}
+
+static inline bool lk_decref(lk_refcnt *rc) {
+    if (rc->ob_refcnt < 0)
+        return false;
+    return --rc->ob_refcnt == 0;
+}
+
+static inline intptr_t lk_refcount(const lk_refcnt *rc) {
+    return rc->ob_refcnt < 0 ? LK_IMMORTAL_REPORTED : rc->ob_refcnt;
+}
+
+/* Under the GIL a container's invariants are protected by the GIL itself. */
+#define LK_BEGIN_CRITICAL(o) {
+#define LK_END_CRITICAL() }
+#define LK_BEGIN_CRITICAL2(a, b) {
+#define LK_END_CRITICAL2() }
+
+#endif

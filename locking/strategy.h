@@ -1,0 +1,96 @@
+/* The locking-strategy contract.
+ *
+ * This is the only locking header the rest of the VM includes. Exactly one strategy is
+ * compiled into a build (-DFTPY_LOCKING=gil|brc|atomic); its header supplies:
+ *
+ *   lk_refcnt               the reference-count fields at the start of every object
+ *   lk_refcnt_init(rc)      a new object: count 1, owned by the calling thread
+ *   lk_incref(rc)           +1 (immortal objects: nothing)
+ *   lk_decref(rc)           -1; true when the object must be freed now
+ *   lk_refcount(rc)         the true count (what sys.getrefcount reports)
+ *   lk_make_immortal(rc), lk_is_immortal(rc)
+ *
+ * and its source file (locking/<name>.c) the out-of-line verbs, declared below:
+ * thread init / exit, attach / detach around blocking calls, the yield point run when the
+ * eval breaker is set, stop / start the world, and the per-object critical section.
+ * A verb a strategy does not need is a no-op there. Adding a strategy: one header, one
+ * source file, one name in FTPY_STRATEGIES (CMakeLists.txt).
+ *
+ * Immortality: the singletons, small ints, interned strings and static types are immortal.
+ * Their count never changes, so that read-mostly shared objects never become contended
+ * cache lines in a free-threaded build.
+ */
+#ifndef FT_LOCKING_STRATEGY_H
+#define FT_LOCKING_STRATEGY_H
+
+#ifndef FT_INTERNAL
+#error "locking/strategy.h is internal to the ftpy VM"
+#endif
+
+#include "config.h"
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* The value sys.getrefcount reports for an immortal object (CPython 3.12 reports 2**32-1). */
+#define LK_IMMORTAL_REPORTED ((intptr_t)4294967295)
+
+/* An id for the calling thread that costs one instruction: glibc keeps the thread's own
+ * control-block address at %fs:0 on x86-64 (CPython's _Py_ThreadId does the same). */
+static inline uintptr_t lk_thread_id(void) {
+#if defined(__x86_64__)
+    uintptr_t tid;
+    __asm__("movq %%fs:0, %0" : "=r"(tid));
+    return tid;
+#elif defined(__aarch64__)
+    uintptr_t tid;
+    __asm__("mrs %0, tpidr_el0" : "=r"(tid));
+    return tid;
+#else
+    static _Thread_local char marker;
+    return (uintptr_t)&marker;
+#endif
+}
+
+#if FT_LOCKING_GIL
+#include "locking/gil.h"
+#elif FT_LOCKING_BRC
+#include "locking/brc.h"
+#elif FT_LOCKING_ATOMIC
+#include "locking/atomic.h"
+#else
+#error "no locking strategy selected: configure with -DFTPY_LOCKING=gil|brc|atomic"
+#endif
+
+struct FtThreadState;
+
+/* ---- out-of-line verbs, implemented by every strategy ------------------------------ */
+
+void lk_runtime_init(void);                      /* once, before the main thread starts */
+void lk_thread_init(struct FtThreadState *ts);   /* a thread starts running Python (attached) */
+void lk_thread_exit(struct FtThreadState *ts);   /* ... and stops for good (detaches) */
+void lk_attach(struct FtThreadState *ts);        /* after a blocking call */
+void lk_detach(struct FtThreadState *ts);        /* before a blocking call */
+void lk_yield(struct FtThreadState *ts);         /* at a yield point with the eval breaker set */
+void lk_stop_the_world(struct FtThreadState *ts);
+void lk_start_the_world(struct FtThreadState *ts);
+
+/* Wrap a blocking call: FT_BLOCKING(ts, n = read(fd, buf, len)); */
+#define FT_BLOCKING(ts, stmt)  \
+    do {                       \
+        lk_detach(ts);         \
+        stmt;                  \
+        lk_attach(ts);         \
+    } while (0)
+
+/* Bits of the per-thread eval breaker word (FtThreadState.eval_breaker). */
+enum {
+    LK_BREAK_GIL_DROP = 1u << 0,   /* another thread waits for the GIL */
+    LK_BREAK_STOP_WORLD = 1u << 1, /* a stop-the-world is pending */
+    LK_BREAK_MERGE = 1u << 2,      /* brc: objects queued for merging */
+    LK_BREAK_SIGNAL = 1u << 3,     /* a signal handler must run (main thread) */
+    LK_BREAK_GC = 1u << 4,         /* a collection is due */
+    LK_BREAK_ASYNC_EXC = 1u << 5,  /* an asynchronous exception is pending */
+};
+
+#endif

@@ -1,0 +1,2 @@
+/* The ftpy command line (placeholder until the runtime lands). */
+int main(void) { return 0; }

@@ -1,0 +1,1 @@
+# Test registration (included from CMakeLists.txt).
