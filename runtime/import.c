@@ -1,0 +1,433 @@
+/* The import system: sys.modules, then the modules written in C, then source files found
+ * along sys.path (a package's __path__ for submodules). Relative imports resolve against
+ * the importing module's __package__ / __name__. */
+#include "runtime/import.h"
+#include "runtime/run.h"
+#include "runtime/tstate.h"
+#include <string.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static int is_file(const char *path) {
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+FtObject *ft_import_builtin(const char *name) {
+    for (const FtBuiltinModule *m = ft_builtin_modules; m->name; m++) {
+        if (strcmp(m->name, name) != 0)
+            continue;
+        FtObject *existing = ft_dict_get_cstr(ft_runtime.modules, name);
+        if (existing)
+            return FT_NEWREF(existing);
+        FtObject *mod = ft_module_from_def(m->def);
+        if (!mod)
+            return NULL;
+        if (ft_dict_set_cstr(ft_runtime.modules, name, mod) < 0) {
+            FT_DECREF(mod);
+            return NULL;
+        }
+        return mod;
+    }
+    return NULL;
+}
+
+static FtObject *module_not_found(FtObject *fullname) {
+    FtObject *msg = ft_str_from_format("No module named %R", fullname);
+    if (!msg)
+        return NULL;
+    FtObject *exc = ft_exc_new(ft_exc_ModuleNotFoundError, &msg, 1);
+    FT_DECREF(msg);
+    if (!exc)
+        return NULL;
+    ft_object_setattr(exc, FT_ID(name), fullname);
+    ft_err_set_exc(exc);
+    FT_DECREF(exc);
+    return NULL;
+}
+
+/* Execute a source file as module `fullname`. The module is in sys.modules while its body
+ * runs (circular imports see it half-initialised) and removed again if the body fails. */
+static FtObject *load_source(FtObject *fullname, const char *path, const char *pkgdir,
+                             FtObject *parent_name) {
+    ssize_t len;
+    char *src = ft_read_file(path, &len);
+    if (!src)
+        return NULL;
+    FtObject *mod = ft_module_new(fullname);
+    FtObject *file = ft_str_from_cstr(path);
+    FtObject *result = NULL;
+    if (!mod || !file)
+        goto done;
+    if (ft_object_setattr(mod, FT_ID(__file__), file) < 0)
+        goto done;
+    if (pkgdir) {
+        FtObject *dir = ft_str_from_cstr(pkgdir);
+        FtObject *path_list = dir ? ft_list_from_array(&dir, 1) : NULL;
+        FT_XDECREF(dir);
+        if (!path_list || ft_object_setattr(mod, FT_ID(__path__), path_list) < 0) {
+            FT_XDECREF(path_list);
+            goto done;
+        }
+        FT_DECREF(path_list);
+        if (ft_object_setattr(mod, FT_ID(__package__), fullname) < 0)
+            goto done;
+    } else if (ft_object_setattr(mod, FT_ID(__package__), parent_name ? parent_name : ft_str_intern_cstr("")) < 0) {
+        goto done;
+    }
+    if (ft_dict_set(ft_runtime.modules, fullname, mod) < 0)
+        goto done;
+    if (ft_exec_source_in_module(mod, src, len, file) < 0) {
+        FtObject *exc = ft_err_fetch();
+        ft_dict_del(ft_runtime.modules, fullname);
+        ft_err_clear();
+        ft_err_restore(exc);
+        goto done;
+    }
+    result = ft_dict_get(ft_runtime.modules, fullname);
+    if (result)
+        FT_INCREF(result);
+    else if (!ft_err_occurred())
+        ft_err_format(ft_exc_ImportError, "Loaded module %U not found in sys.modules", fullname);
+done:
+    ft_mem_free(src);
+    FT_XDECREF(mod);
+    FT_XDECREF(file);
+    return result;
+}
+
+/* Find `last` (the final component of fullname) in the directories of `search` (a list). */
+static FtObject *find_and_load(FtObject *fullname, const char *last, FtObject *search,
+                               FtObject *parent_name) {
+    ssize_t n = ft_object_length(search);
+    if (n < 0)
+        return NULL;
+    for (ssize_t i = 0; i < n; i++) {
+        FtObject *entry = ft_sequence_getitem(search, i);
+        if (!entry)
+            return NULL;
+        if (!ft_str_check(entry)) {
+            FT_DECREF(entry);
+            continue;
+        }
+        const char *dir = ft_str_as_utf8(entry);
+        if (!*dir)
+            dir = ".";
+        size_t need = strlen(dir) + strlen(last) + 32;
+        char *buf = ft_mem_alloc(need), *pkg = ft_mem_alloc(need);
+        FtObject *result = NULL;
+        int found = 0;
+        if (buf && pkg) {
+            snprintf(pkg, need, "%s/%s", dir, last);
+            snprintf(buf, need, "%s/%s/__init__.py", dir, last);
+            if (is_file(buf)) {
+                found = 1;
+                result = load_source(fullname, buf, pkg, parent_name);
+            } else {
+                snprintf(buf, need, "%s/%s.py", dir, last);
+                if (is_file(buf)) {
+                    found = 1;
+                    result = load_source(fullname, buf, NULL, parent_name);
+                }
+            }
+        }
+        ft_mem_free(buf);
+        ft_mem_free(pkg);
+        FT_DECREF(entry);
+        if (found || (!buf || !pkg))
+            return result;
+    }
+    return module_not_found(fullname);
+}
+
+/* Import one module whose parent (if any) is already imported. */
+static FtObject *import_one(FtObject *fullname) {
+    FtObject *mod = ft_dict_get(ft_runtime.modules, fullname);
+    if (mod) {
+        if (mod == FT_NONE)
+            return module_not_found(fullname);
+        return FT_NEWREF(mod);
+    }
+    if (ft_err_occurred())
+        return NULL;
+    ssize_t len;
+    const char *name = ft_str_as_utf8_len(fullname, &len);
+    const char *dot = strrchr(name, '.');
+    if (!dot) {
+        mod = ft_import_builtin(name);
+        if (mod || ft_err_occurred())
+            return mod;
+        FtObject *path = ft_dict_get_cstr(ft_runtime.sys_dict, "path");
+        if (!path || !ft_list_check(path)) {
+            ft_err_set_string(ft_exc_ImportError, "sys.path must be a list of directory names");
+            return NULL;
+        }
+        return find_and_load(fullname, name, path, NULL);
+    }
+    FtObject *parent_name = ft_str_from_utf8(name, dot - name);
+    if (!parent_name)
+        return NULL;
+    FtObject *parent = ft_dict_get(ft_runtime.modules, parent_name);
+    FtObject *search = NULL;
+    if (parent && ft_object_lookup_attr(parent, FT_ID(__path__), &search) < 0) {
+        FT_DECREF(parent_name);
+        return NULL;
+    }
+    if (!search) {
+        ft_err_format(ft_exc_ModuleNotFoundError, "No module named %R; %R is not a package",
+                      fullname, parent_name);
+        FT_DECREF(parent_name);
+        return NULL;
+    }
+    FT_INCREF(parent);
+    mod = find_and_load(fullname, dot + 1, search, parent_name);
+    FT_DECREF(search);
+    if (mod) {
+        FtObject *child = ft_str_from_cstr(dot + 1);
+        if (!child || ft_object_setattr(parent, child, mod) < 0)
+            FT_CLEAR(mod);
+        FT_XDECREF(child);
+    }
+    FT_DECREF(parent);
+    FT_DECREF(parent_name);
+    return mod;
+}
+
+/* Import every prefix of a dotted name: a, a.b, a.b.c. Returns the last module. */
+static FtObject *import_dotted(FtObject *absname) {
+    ssize_t len;
+    const char *s = ft_str_as_utf8_len(absname, &len);
+    FtObject *mod = NULL;
+    for (ssize_t i = 0; i <= len; i++) {
+        if (i < len && s[i] != '.')
+            continue;
+        FtObject *prefix = i == len ? FT_NEWREF(absname) : ft_str_from_utf8(s, i);
+        if (!prefix) {
+            FT_XDECREF(mod);
+            return NULL;
+        }
+        FT_XDECREF(mod);
+        mod = import_one(prefix);
+        FT_DECREF(prefix);
+        if (!mod)
+            return NULL;
+    }
+    return mod;
+}
+
+/* The package a relative import starts from (importlib._calc___package__). */
+static FtObject *resolve_name(FtObject *name, FtObject *globals, int level) {
+    FtObject *package = globals ? ft_dict_get_cstr(globals, "__package__") : NULL;
+    FtObject *base = NULL;
+    if (package && package != FT_NONE) {
+        if (!ft_str_check(package)) {
+            ft_err_set_string(ft_exc_TypeError, "package must be a string");
+            return NULL;
+        }
+        base = FT_NEWREF(package);
+    } else {
+        FtObject *modname = globals ? ft_dict_get_cstr(globals, "__name__") : NULL;
+        if (!modname || !ft_str_check(modname))
+            goto no_parent;
+        if (ft_dict_get_cstr(globals, "__path__")) {
+            base = FT_NEWREF(modname);
+        } else {
+            ssize_t n;
+            const char *s = ft_str_as_utf8_len(modname, &n);
+            const char *dot = strrchr(s, '.');
+            base = ft_str_from_utf8(s, dot ? dot - s : 0);
+            if (!base)
+                return NULL;
+        }
+    }
+    if (FT_STR_LEN(base) == 0) {
+        FT_DECREF(base);
+        goto no_parent;
+    }
+    ssize_t blen;
+    const char *b = ft_str_as_utf8_len(base, &blen);
+    ssize_t cut = blen;
+    for (int i = 1; i < level; i++) {
+        while (cut > 0 && b[cut - 1] != '.')
+            cut--;
+        if (cut == 0) {
+            FT_DECREF(base);
+            ft_err_set_string(ft_exc_ImportError, "attempted relative import beyond top-level package");
+            return NULL;
+        }
+        cut--;
+    }
+    FtObject *prefix = ft_str_from_utf8(b, cut);
+    FT_DECREF(base);
+    if (!prefix || FT_STR_LEN(name) == 0)
+        return prefix;
+    FtObject *result = ft_str_from_format("%U.%U", prefix, name);
+    FT_DECREF(prefix);
+    return result;
+no_parent:
+    ft_err_set_string(ft_exc_ImportError, "attempted relative import with no known parent package");
+    return NULL;
+}
+
+/* from package import name: import package.name when it is not an attribute yet. */
+static int handle_fromlist(FtObject *mod, FtObject *absname, FtObject *fromlist) {
+    FtObject *has_path;
+    if (ft_object_lookup_attr(mod, FT_ID(__path__), &has_path) < 0)
+        return -1;
+    if (!has_path)
+        return 0;
+    FT_DECREF(has_path);
+    ssize_t n = ft_object_length(fromlist);
+    for (ssize_t i = 0; i < n; i++) {
+        FtObject *item = ft_sequence_getitem(fromlist, i);
+        if (!item)
+            return -1;
+        if (!ft_str_check(item) || ft_str_eq_cstr(item, "*") || ft_object_hasattr(mod, item)) {
+            FT_DECREF(item);
+            continue;
+        }
+        FtObject *sub = ft_str_from_format("%U.%U", absname, item);
+        FT_DECREF(item);
+        if (!sub)
+            return -1;
+        FtObject *m = import_one(sub);
+        if (!m) {
+            /* A missing submodule is not an error here: IMPORT_FROM reports it. */
+            if (ft_err_matches(ft_exc_ModuleNotFoundError)) {
+                FtObject *exc = ft_err_fetch();
+                FtObject *missing = NULL;
+                ft_object_lookup_attr(exc, FT_ID(name), &missing);
+                int ours = missing && ft_str_check(missing) && ft_str_eq(missing, sub);
+                FT_XDECREF(missing);
+                if (ours) {
+                    FT_DECREF(exc);
+                    FT_DECREF(sub);
+                    continue;
+                }
+                ft_err_restore(exc);
+            }
+            FT_DECREF(sub);
+            return -1;
+        }
+        FT_DECREF(m);
+        FT_DECREF(sub);
+    }
+    return 0;
+}
+
+FtObject *ft_import_module_level(FtObject *name, FtObject *globals, FtObject *fromlist,
+                                 int level) {
+    if (!ft_str_check(name)) {
+        ft_err_format(ft_exc_TypeError, "module name must be str, not %T", name);
+        return NULL;
+    }
+    if (level < 0) {
+        ft_err_set_string(ft_exc_ValueError, "level must be >= 0");
+        return NULL;
+    }
+    FtObject *absname = level > 0 ? resolve_name(name, globals, level) : FT_NEWREF(name);
+    if (!absname)
+        return NULL;
+    if (FT_STR_LEN(absname) == 0) {
+        FT_DECREF(absname);
+        ft_err_set_string(ft_exc_ValueError, "Empty module name");
+        return NULL;
+    }
+    FtObject *mod = import_dotted(absname);
+    if (!mod) {
+        FT_DECREF(absname);
+        return NULL;
+    }
+    int has_fromlist = fromlist && fromlist != FT_NONE && ft_object_is_true(fromlist) > 0;
+    if (has_fromlist) {
+        if (handle_fromlist(mod, absname, fromlist) < 0)
+            FT_CLEAR(mod);
+        FT_DECREF(absname);
+        return mod;
+    }
+    /* import a.b.c binds a: return the top-level package of what was named. */
+    ssize_t nlen, alen;
+    const char *n = ft_str_as_utf8_len(name, &nlen);
+    const char *a = ft_str_as_utf8_len(absname, &alen);
+    const char *dot = strchr(n, '.');
+    FtObject *top = mod;
+    if (dot) {
+        ssize_t keep = alen - (nlen - (dot - n));
+        FtObject *topname = ft_str_from_utf8(a, keep);
+        top = topname ? ft_dict_get(ft_runtime.modules, topname) : NULL;
+        FT_XDECREF(topname);
+        FT_XINCREF(top);
+        FT_DECREF(mod);
+        if (!top && !ft_err_occurred())
+            ft_err_set_string(ft_exc_KeyError, "parent module missing from sys.modules");
+    }
+    FT_DECREF(absname);
+    return top;
+}
+
+FtObject *ft_import_cstr(const char *name) {
+    FtObject *s = ft_str_from_cstr(name);
+    if (!s)
+        return NULL;
+    FtObject *fromlist = ft_tuple_pack(1, ft_str_intern_cstr("*"));
+    FtObject *m = fromlist ? ft_import_module_level(s, NULL, fromlist, 0) : NULL;
+    FT_XDECREF(fromlist);
+    FT_DECREF(s);
+    return m;
+}
+
+/* ftpy's Python library: runtime/lib beside the source tree the binary was built from, or
+ * lib/ftpy next to an installed binary. */
+static const char *library_dir(char *buf, size_t size) {
+    char exe[PATH_MAX];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n > 0) {
+        exe[n] = 0;
+        char *slash = strrchr(exe, '/');
+        if (slash) {
+            *slash = 0;
+            snprintf(buf, size, "%s/../lib/ftpy", exe);
+            struct stat st;
+            if (stat(buf, &st) == 0 && S_ISDIR(st.st_mode))
+                return buf;
+        }
+    }
+    snprintf(buf, size, "%s/runtime/lib", FT_SOURCE_DIR);
+    return buf;
+}
+
+static int path_append(FtObject *list, const char *entry, size_t len) {
+    FtObject *s = ft_str_from_utf8(entry, (ssize_t)len);
+    if (!s)
+        return -1;
+    int r = ft_list_append(list, s);
+    FT_DECREF(s);
+    return r;
+}
+
+int ft_import_init_path(const char *first) {
+    FtObject *path = ft_list_new(0);
+    if (!path || path_append(path, first, strlen(first)) < 0)
+        goto fail;
+    const char *env = getenv("FTPYPATH");
+    while (env && *env) {
+        const char *colon = strchr(env, ':');
+        size_t len = colon ? (size_t)(colon - env) : strlen(env);
+        if (len && path_append(path, env, len) < 0)
+            goto fail;
+        env = colon ? colon + 1 : NULL;
+    }
+    char buf[PATH_MAX + 32];
+    const char *lib = library_dir(buf, sizeof buf);
+    if (path_append(path, lib, strlen(lib)) < 0)
+        goto fail;
+    int r = ft_dict_set_cstr(ft_runtime.sys_dict, "path", path);
+    FT_DECREF(path);
+    return r;
+fail:
+    FT_XDECREF(path);
+    return -1;
+}

@@ -1,0 +1,30 @@
+/* The import system (runtime/import.c) and the table of modules written in C. */
+#ifndef FT_IMPORT_H
+#define FT_IMPORT_H
+
+#include "core/object.h"
+
+/* builtins.__import__(name, globals, locals, fromlist, level): what IMPORT_NAME calls. */
+FtObject *ft_import_module_level(FtObject *name, FtObject *globals, FtObject *fromlist,
+                                 int level);
+FtObject *ft_import_cstr(const char *name);           /* import name; returns the module */
+FtObject *ft_import_builtin(const char *name);        /* a C module by name, or NULL (no error)
+                                                         when there is none */
+
+/* Modules written in C: one FtModuleDef each, listed in runtime/modules/registry.c. */
+typedef struct FtBuiltinModule {
+    const char *name;
+    FtModuleDef *def;
+} FtBuiltinModule;
+extern const FtBuiltinModule ft_builtin_modules[];   /* ends with { NULL, NULL } */
+
+extern FtModuleDef ft_builtins_module_def;  /* runtime/modules/builtins.c */
+extern FtModuleDef ft_sys_module_def;       /* runtime/modules/sys.c */
+extern FtModuleDef ft_math_module_def;      /* runtime/modules/math.c */
+extern FtModuleDef ft_time_module_def;      /* runtime/modules/time.c */
+
+#endif
+
+/* sys.path at start-up: `first` (the script's directory, "" for -c / -m / the prompt), the
+ * FTPYPATH entries, then ftpy's own library (runtime/lib). */
+int ft_import_init_path(const char *first);

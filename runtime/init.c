@@ -1,0 +1,54 @@
+/* Start-up and shut-down of the runtime: the main thread state, the built-in types of every
+ * area in dependency order, then the builtins and sys modules. */
+#include "runtime/import.h"
+#include "runtime/tstate.h"
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static int init_module(FtModuleDef *def, FtObject **mod, FtObject **dict) {
+    *mod = ft_module_from_def(def);
+    if (!*mod)
+        return -1;
+    *dict = ft_module_get_dict(*mod);
+    return ft_dict_set_cstr(ft_runtime.modules, def->name, *mod);
+}
+
+int ft_runtime_init(int argc, char **argv) {
+    ft_runtime.argc = argc;
+    ft_runtime.argv = argv;
+    lk_runtime_init();
+    FtThreadState *ts = ft_tstate_new();
+    if (!ts)
+        return -1;
+    ft_tstate_current = ts;
+    ft_runtime.main_thread = ts;
+    lk_thread_init(ts);
+
+    /* Types first, area by area: the type system, then text (names are strings), then
+     * everything else; an area's init readies its static types. */
+    if (ft_typesystem_init() < 0 || ft_text_init() < 0 || ft_numbers_init() < 0 ||
+        ft_containers_init() < 0 || ft_exc_init() < 0 || ft_vm_types_init() < 0)
+        goto fail;
+
+    ft_runtime.modules = ft_dict_new();
+    if (!ft_runtime.modules)
+        goto fail;
+    if (init_module(&ft_builtins_module_def, &ft_runtime.builtins, &ft_runtime.builtins_dict) < 0 ||
+        init_module(&ft_sys_module_def, &ft_runtime.sys, &ft_runtime.sys_dict) < 0)
+        goto fail;
+    return 0;
+
+fail:
+    fprintf(stderr, "ftpy: fatal error during start-up\n");
+    if (ts->curexc)
+        ft_err_display(ts->curexc);
+    return -1;
+}
+
+void ft_runtime_fini(void) {
+    /* Objects are left to the operating system, as CPython does for most of them; the
+     * cycle collector and finalizers at exit arrive with the GC issue. */
+}

@@ -1,0 +1,10 @@
+/* The modules written in C, by import name. A new C module: one line here. */
+#include "runtime/import.h"
+
+const FtBuiltinModule ft_builtin_modules[] = {
+    {"builtins", &ft_builtins_module_def},
+    {"sys", &ft_sys_module_def},
+    {"math", &ft_math_module_def},
+    {"time", &ft_time_module_def},
+    {NULL, NULL},
+};

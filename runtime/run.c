@@ -1,0 +1,286 @@
+/* Running programs: a file as __main__, a -c string, a -m module, standard input, and the
+ * interactive prompt; and what happens to an exception nobody caught. */
+#include "runtime/run.h"
+#include "core/compiler/compile.h"
+#include "runtime/import.h"
+#include "runtime/tstate.h"
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+char *ft_read_file(const char *path, ssize_t *len) {
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        FtObject *name = ft_str_from_cstr(path);
+        if (name) {
+            ft_err_set_from_errno_filename(ft_exc_OSError, name);
+            FT_DECREF(name);
+        }
+        return NULL;
+    }
+    size_t cap = 8192, n = 0;
+    char *buf = ft_mem_alloc(cap);
+    while (buf) {
+        size_t got = fread(buf + n, 1, cap - n - 1, f);
+        n += got;
+        if (n < cap - 1)
+            break;
+        cap *= 2;
+        char *bigger = ft_mem_realloc(buf, cap);
+        if (!bigger) {
+            ft_mem_free(buf);
+            buf = NULL;
+        } else {
+            buf = bigger;
+        }
+    }
+    fclose(f);
+    if (buf) {
+        buf[n] = 0;
+        *len = (ssize_t)n;
+    }
+    return buf;
+}
+
+int ft_exec_source_in_module(FtObject *mod, const char *src, ssize_t len, FtObject *filename) {
+    FtObject *code = ft_compile_source(src, len, filename, FT_MODE_EXEC, 0);
+    if (!code)
+        return -1;
+    FtObject *dict = ft_module_get_dict(mod);
+    if (!ft_dict_get_cstr(dict, "__builtins__") &&
+        ft_dict_set_cstr(dict, "__builtins__", ft_runtime.builtins) < 0) {
+        FT_DECREF(code);
+        return -1;
+    }
+    FtObject *r = ft_eval_code(code, dict, dict);
+    FT_DECREF(code);
+    if (!r)
+        return -1;
+    FT_DECREF(r);
+    return 0;
+}
+
+/* SystemExit: None -> 0, an int -> that status, anything else is printed -> 1. */
+static int system_exit_status(FtObject *exc) {
+    FtObject *code = ((FtSystemExit *)exc)->code;
+    if (!code || code == FT_NONE)
+        return 0;
+    if (ft_int_check(code)) {
+        int overflow;
+        int64_t v = ft_int_as_i64(code, &overflow);
+        return overflow ? -1 : (int)v;
+    }
+    FtObject *s = ft_object_str(code);
+    if (s) {
+        fflush(stdout);
+        FtObject *err = ft_dict_get_cstr(ft_runtime.sys_dict, "stderr");
+        FtObject *line = ft_str_from_format("%U\n", s);
+        if (err && line) {
+            FtObject *r = ft_object_call_method_cstr(err, "write", &line, 1);
+            FT_XDECREF(r);
+        }
+        FT_XDECREF(line);
+        FT_DECREF(s);
+    }
+    ft_err_clear();
+    return 1;
+}
+
+int ft_handle_uncaught(void) {
+    FtObject *exc = ft_err_fetch();
+    if (!exc)
+        return 0;
+    int status;
+    if (ft_err_given_matches(exc, (FtObject *)ft_exc_SystemExit)) {
+        status = system_exit_status(exc);
+    } else {
+        ft_err_display(exc);
+        status = 1;
+    }
+    FT_DECREF(exc);
+    return status;
+}
+
+static FtObject *make_main_module(const char *file) {
+    FtObject *mod = ft_module_new_cstr("__main__");
+    if (!mod)
+        return NULL;
+    if (ft_dict_set_cstr(ft_runtime.modules, "__main__", mod) < 0 ||
+        ft_dict_set_cstr(ft_module_get_dict(mod), "__builtins__", ft_runtime.builtins) < 0)
+        goto fail;
+    if (file) {
+        FtObject *f = ft_str_from_cstr(file);
+        if (!f || ft_dict_set_cstr(ft_module_get_dict(mod), "__file__", f) < 0) {
+            FT_XDECREF(f);
+            goto fail;
+        }
+        FT_DECREF(f);
+    }
+    return mod;
+fail:
+    FT_DECREF(mod);
+    return NULL;
+}
+
+static int run_source_as_main(const char *src, ssize_t len, const char *filename, const char *file) {
+    FtObject *mod = make_main_module(file);
+    FtObject *fname = ft_str_from_cstr(filename);
+    int status = 0;
+    if (!mod || !fname || ft_exec_source_in_module(mod, src, len, fname) < 0)
+        status = ft_handle_uncaught();
+    FT_XDECREF(fname);
+    FT_XDECREF(mod);
+    return status;
+}
+
+int ft_run_file(const char *path) {
+    ssize_t len;
+    char *src = ft_read_file(path, &len);
+    if (!src) {
+        FtObject *exc = ft_err_fetch();
+        FtObject *msg = exc ? ft_object_str(exc) : NULL;
+        fprintf(stderr, "%s: can't open file '%s': %s\n", ft_runtime.argv[0], path,
+                msg ? ft_str_as_utf8(msg) : strerror(errno));
+        FT_XDECREF(msg);
+        FT_XDECREF(exc);
+        return 2;
+    }
+    int status = run_source_as_main(src, len, path, path);
+    ft_mem_free(src);
+    return status;
+}
+
+int ft_run_string(const char *code) {
+    return run_source_as_main(code, (ssize_t)strlen(code), "<string>", NULL);
+}
+
+/* -m: find name (dotted) along sys.path as a file or a package's __main__.py, and run it as
+ * __main__. Packages are imported first so that relative imports inside work. */
+int ft_run_module(const char *name) {
+    FtObject *path = ft_dict_get_cstr(ft_runtime.sys_dict, "path");
+    char rel[4096];
+    snprintf(rel, sizeof rel, "%s", name);
+    for (char *p = rel; *p; p++)
+        if (*p == '.')
+            *p = '/';
+    ssize_t n = path ? ft_object_length(path) : 0;
+    for (ssize_t i = 0; i < n; i++) {
+        FtObject *entry = ft_sequence_getitem(path, i);
+        if (!entry)
+            return ft_handle_uncaught();
+        const char *dir = ft_str_check(entry) ? ft_str_as_utf8(entry) : NULL;
+        char file[8192];
+        int found = 0;
+        if (dir) {
+            snprintf(file, sizeof file, "%s%s%s.py", *dir ? dir : "", *dir ? "/" : "", rel);
+            if (access(file, R_OK) == 0) {
+                found = 1;
+            } else {
+                snprintf(file, sizeof file, "%s%s%s/__main__.py", *dir ? dir : "", *dir ? "/" : "", rel);
+                found = access(file, R_OK) == 0;
+            }
+        }
+        FT_DECREF(entry);
+        if (found) {
+            char abspath[8192];
+            if (!realpath(file, abspath))
+                snprintf(abspath, sizeof abspath, "%s", file);
+            FtObject *argv = ft_dict_get_cstr(ft_runtime.sys_dict, "argv");
+            FtObject *a0 = ft_str_from_cstr(abspath);
+            if (argv && a0 && ft_list_check(argv) && FT_SIZE(argv) > 0)
+                FT_SETREF(FT_LIST_ITEMS(argv)[0], a0);
+            else
+                FT_XDECREF(a0);
+            return ft_run_file(abspath);
+        }
+    }
+    fprintf(stderr, "%s: No module named %s\n", ft_runtime.argv[0], name);
+    return 1;
+}
+
+/* Is this interactive input complete, or does it need continuation lines? */
+static int needs_more(const char *src, const char *last_line) {
+    int depth = 0;
+    char quote = 0;
+    for (const char *p = src; *p; p++) {
+        if (quote) {
+            if (*p == '\\' && p[1])
+                p++;
+            else if (*p == quote)
+                quote = 0;
+        } else if (*p == '#') {
+            while (*p && *p != '\n')
+                p++;
+            if (!*p)
+                break;
+        } else if (*p == '\'' || *p == '"') {
+            quote = *p;
+        } else if (*p == '(' || *p == '[' || *p == '{') {
+            depth++;
+        } else if (*p == ')' || *p == ']' || *p == '}') {
+            depth--;
+        }
+    }
+    if (depth > 0)
+        return 1;
+    size_t n = strlen(last_line);
+    while (n && (last_line[n - 1] == '\n' || last_line[n - 1] == ' '))
+        n--;
+    if (n && (last_line[n - 1] == ':' || last_line[n - 1] == '\\'))
+        return 1;
+    /* Inside a block: keep reading until an empty line. */
+    return strchr(src, '\n') != strrchr(src, '\n') && *last_line != '\n';
+}
+
+int ft_run_interactive(void) {
+    FtObject *mod = make_main_module(NULL);
+    if (!mod)
+        return ft_handle_uncaught();
+    FtObject *dict = ft_module_get_dict(mod);
+    FtObject *fname = ft_str_from_cstr("<stdin>");
+    fprintf(stderr, "Python %s (ftpy %s, %s locking)\nType \"help\" for more information.\n",
+            FT_PYTHON_VERSION, FT_VERSION, FT_LOCKING_NAME);
+    char line[8192];
+    size_t cap = 1 << 16;
+    char *src = malloc(cap);
+    for (;;) {
+        src[0] = 0;
+        const char *prompt = ">>> ";
+        for (;;) {
+            fputs(prompt, stdout);
+            fflush(stdout);
+            if (!fgets(line, sizeof line, stdin)) {
+                fputc('\n', stdout);
+                free(src);
+                FT_DECREF(fname);
+                FT_DECREF(mod);
+                return 0;
+            }
+            if (strlen(src) + strlen(line) + 1 < cap)
+                strcat(src, line);
+            if (!needs_more(src, line))
+                break;
+            prompt = "... ";
+        }
+        if (strspn(src, " \t\n") == strlen(src))
+            continue;
+        FtObject *code = ft_compile_source(src, (ssize_t)strlen(src), fname, FT_MODE_SINGLE, 0);
+        FtObject *r = code ? ft_eval_code(code, dict, dict) : NULL;
+        FT_XDECREF(code);
+        if (r) {
+            FT_DECREF(r);
+        } else if (ft_err_matches(ft_exc_SystemExit)) {
+            int status = ft_handle_uncaught();
+            free(src);
+            FT_DECREF(fname);
+            FT_DECREF(mod);
+            return status;
+        } else {
+            FtObject *exc = ft_err_fetch();
+            ft_err_display(exc);
+            FT_XDECREF(exc);
+        }
+    }
+}
