@@ -19,6 +19,7 @@
 
 #include "config.h"
 #include "locking/strategy.h"
+#include <limits.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>

@@ -53,6 +53,22 @@ int ft_int_compare(FtObject *a, FtObject *b);      /* -1, 0, 1 */
 ft_hash_t ft_int_hash(FtObject *o);
 size_t ft_int_bit_length(FtObject *o);
 int ft_numbers_init(void);                          /* readies int, bool, float (complex) */
+/* sys.set_int_max_str_digits(): limit on decimal str<->int conversion (0 = none) */
+extern int ft_int_max_str_digits;
+/* int(x) as the int type's constructor does it (PyNumber_Long): __int__, __index__,
+ * __trunc__, str/bytes/bytearray; returns an exact int. */
+FtObject *ft_int_from_object(FtObject *x);
+FtObject *ft_int_exact(FtObject *a);               /* exact int of the same value (subclasses) */
+/* Arithmetic on int operands (subclasses ok) with Python semantics and error messages; they
+ * return NotImplemented for non-int operands. */
+FtObject *ft_int_floordiv(FtObject *a, FtObject *b);
+FtObject *ft_int_mod(FtObject *a, FtObject *b);
+FtObject *ft_int_truediv(FtObject *a, FtObject *b);
+FtObject *ft_int_pow(FtObject *a, FtObject *b, FtObject *mod); /* mod: None or NULL = none */
+FtObject *ft_int_neg(FtObject *a);
+FtObject *ft_int_abs(FtObject *a);
+FtObject *ft_int_lshift_count(FtObject *a, size_t s);
+FtObject *ft_int_rshift_count(FtObject *a, size_t s);
 
 /* ---- float.c ---------------------------------------------------------------------------- */
 typedef struct FtFloat {
@@ -69,6 +85,26 @@ FtObject *ft_float_repr_double(double v); /* shortest repr that round-trips: 0.1
 ft_hash_t ft_float_hash_double(double v); /* CPython's numeric hash */
 /* Format a double as CPython's format(): spec type 'e' 'f' 'g' 'r'; used by format.c */
 char *ft_double_to_string(double v, char format_code, int precision, int flags, int *type);
+/* ft_double_to_string: returns a string from ft_mem_alloc (the caller frees it with
+ * ft_mem_free), NULL + MemoryError on failure. format_code: 'e' 'E' 'f' 'F' 'g' 'G', or 'r'
+ * (repr: shortest round-trip, precision ignored, must be 0). *type (may be NULL) receives
+ * FT_DTOA_FINITE / INFINITE / NAN. Same values as CPython's Py_DTSF_* / Py_DTST_*. */
+enum {
+    FT_DTOA_SIGN = 0x01,      /* always add the sign ('+' for positives) */
+    FT_DTOA_ADD_DOT_0 = 0x02, /* "1" -> "1.0" when the result looks like an int */
+    FT_DTOA_ALT = 0x04,       /* the '#' flag: keep the decimal point and trailing zeros */
+    FT_DTOA_NO_NEG_0 = 0x08,  /* the 'z' flag: -0 (after rounding) prints as 0 */
+};
+enum { FT_DTOA_FINITE = 0, FT_DTOA_INFINITE = 1, FT_DTOA_NAN = 2 };
+
+/* ---- complex.c ---------------------------------------------------------------------------- */
+typedef struct FtComplex {
+    FtObject ob_base;
+    double real, imag;
+} FtComplex;
+extern FtType ft_complex_type;
+#define ft_complex_check(o) ft_type_is_subtype(FT_TYPE(o), &ft_complex_type)
+FtObject *ft_complex_from_doubles(double real, double imag);
 
 /* ---- str.c -----------------------------------------------------------------------------
  * Immutable Unicode with code-point semantics (PEP 393 layout): data of `kind` bytes per code
@@ -244,6 +280,9 @@ extern FtType ft_set_type, ft_frozenset_type;
     (ft_type_is_subtype(FT_TYPE(o), &ft_set_type) || ft_type_is_subtype(FT_TYPE(o), &ft_frozenset_type))
 FtObject *ft_set_new(FtObject *iterable);                 /* iterable may be NULL */
 FtObject *ft_frozenset_new(FtObject *iterable);
+/* The frozenset constant CPython's compiler makes for a set display of 3+ constants (built
+ * twice, which fixes its iteration order): emit BUILD_SET 0, LOAD_CONST it, SET_UPDATE 1. */
+FtObject *ft_frozenset_fold_constant(FtObject *items_tuple);
 int ft_set_add(FtObject *s, FtObject *key);
 int ft_set_discard(FtObject *s, FtObject *key);           /* 1 removed, 0 absent */
 int ft_set_contains(FtObject *s, FtObject *key);
@@ -263,6 +302,13 @@ FtObject *ft_slice_new(FtObject *start, FtObject *stop, FtObject *step); /* NULL
 int ft_slice_unpack(FtObject *slice, ssize_t *start, ssize_t *stop, ssize_t *step);
 ssize_t ft_slice_adjust_indices(ssize_t length, ssize_t *start, ssize_t *stop, ssize_t step);
 FtObject *ft_range_new(ssize_t start, ssize_t stop, ssize_t step);
+/* The range iterator: the VM may special-case FOR_ITER over it (next = start + index*step
+ * while index < len). Values are int64; ranges outside int64 are rejected with OverflowError. */
+typedef struct FtRangeIter {
+    FtObject ob_base;
+    int64_t start, step, len, index;
+} FtRangeIter;
+extern FtType ft_range_iter_type;
 
 /* ---- iterators.c: enumerate, zip, map, filter, reversed, seq/callable iterators ------- */
 extern FtType ft_enumerate_type, ft_zip_type, ft_map_type, ft_filter_type, ft_reversed_type,
@@ -270,6 +316,17 @@ extern FtType ft_enumerate_type, ft_zip_type, ft_map_type, ft_filter_type, ft_re
 FtObject *ft_seqiter_new(FtObject *seq);           /* iteration through __getitem__ */
 FtObject *ft_calliter_new(FtObject *callable, FtObject *sentinel);
 int ft_containers_init(void); /* readies list, tuple, dict (+views), set, range, slice, iters */
+/* Iterators of the built-in containers (VM fast paths may test for them). */
+extern FtType ft_list_iter_type, ft_tuple_iter_type;
+/* Recursion guard for repr of containers (CPython's Py_ReprEnter / Py_ReprLeave), list.c:
+ * 0 = o is not being repr'd on this thread (it is now), 1 = it is (print "[...]"), -1 error. */
+int ft_repr_enter(FtObject *o);
+void ft_repr_leave(FtObject *o);
+/* PEP 585 aliases (list[int]): what the containers' __class_getitem__ returns; a subset of
+ * CPython's types.GenericAlias, in iterators.c. */
+extern FtType ft_generic_alias_type;
+FtObject *ft_generic_alias_new(FtObject *origin, FtObject *args);
+FtObject *ft_generic_alias_class_getitem(FtObject *cls, FtObject *args); /* METH_O|CLASS */
 
 /* ---- descr.c: descriptors for built-in methods, members, getsets, slot wrappers,
  *      built-in functions (cfunction), property, classmethod, staticmethod, super --------- */
@@ -291,6 +348,11 @@ FtObject *ft_descr_new_member(FtType *type, FtMemberDef *def);
 FtObject *ft_descr_new_getset(FtType *type, FtGetSetDef *def);
 FtObject *ft_mappingproxy_new(FtObject *mapping);
 int ft_typesystem_init(void);  /* readies object, type, descriptors, None, NotImplemented... */
+/* Start-up: ft_typesystem_init runs first (needs no objects); every area's init may then
+ * ft_type_ready its types; ft_types_finish_init runs once after ALL area inits (it needs
+ * str, dict, tuple, list, int) and builds tp_dict/tp_bases/tp_mro of every type readied so
+ * far. Types readied later are completed at once. tp_dict is NULL until then. */
+int ft_types_finish_init(void);
 
 /* ---- module.c ---------------------------------------------------------------------------- */
 typedef struct FtModuleDef {

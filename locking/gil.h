@@ -28,6 +28,13 @@ static inline intptr_t lk_refcount(const lk_refcnt *rc) {
     return rc->ob_refcnt < 0 ? LK_IMMORTAL_REPORTED : rc->ob_refcnt;
 }
 
+/* Counters for -X stats and the tests (locking/gil.c). */
+typedef struct FtGilStats {
+    unsigned long acquisitions, switches, forced_switches, drop_requests, contended;
+    double wait_seconds;
+} FtGilStats;
+FtGilStats lk_gil_stats(void);
+
 /* Under the GIL a container's invariants are protected by the GIL itself. */
 #define LK_BEGIN_CRITICAL(o) {
 #define LK_END_CRITICAL() }

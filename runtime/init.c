@@ -1,6 +1,7 @@
 /* Start-up and shut-down of the runtime: the main thread state, the built-in types of every
  * area in dependency order, then the builtins and sys modules. */
 #include "runtime/import.h"
+#include "runtime/modules/stdio.h"
 #include "runtime/tstate.h"
 #include <limits.h>
 #include <stdio.h>
@@ -49,6 +50,7 @@ fail:
 }
 
 void ft_runtime_fini(void) {
+    ft_stdio_flush_all();
     /* Objects are left to the operating system, as CPython does for most of them; the
      * cycle collector and finalizers at exit arrive with the GC issue. */
 }

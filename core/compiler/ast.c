@@ -1290,6 +1290,8 @@ static void dint(Dump *d, long v)
     dstr(d, tmp);
 }
 
+static _Thread_local int dump_attrs; /* ast.dump(include_attributes=True) */
+
 /* Field separators: `first` tracks whether a ", " is needed. */
 static void dfield(Dump *d, int *first, const char *name)
 {
@@ -1302,6 +1304,21 @@ static void dfield(Dump *d, int *first, const char *name)
 
 static void dump_expr(Dump *d, expr_ty e);
 static void dump_stmt(Dump *d, stmt_ty s);
+
+static void dpos(Dump *d, int *first, int lineno, int col, int end_lineno, int end_col)
+{
+    if (!dump_attrs)
+        return;
+    dfield(d, first, "lineno");
+    dint(d, lineno);
+    dfield(d, first, "col_offset");
+    dint(d, col);
+    dfield(d, first, "end_lineno");
+    dint(d, end_lineno);
+    dfield(d, first, "end_col_offset");
+    dint(d, end_col);
+}
+#define DPOS(n) dpos(d, &first, (n)->lineno, (n)->col_offset, (n)->end_lineno, (n)->end_col_offset)
 static void dump_pattern(Dump *d, pattern_ty p);
 
 static const char *ctx_name(expr_context_ty c)
@@ -1412,6 +1429,7 @@ static void dump_arg(Dump *d, arg_ty a)
     dstr(d, "arg(");
     F_OBJ("arg", a->arg);
     F_OPT_EXPR("annotation", a->annotation);
+    DPOS(a);
     dstr(d, ")");
 }
 
@@ -1460,6 +1478,7 @@ static void dump_keywords(Dump *d, asdl_keyword_seq *s)
         dstr(d, "keyword(");
         F_OPT_OBJ("arg", k->arg);
         F_EXPR("value", k->value);
+        DPOS(k);
         dstr(d, ")");
     }
     dstr(d, "]");
@@ -1494,6 +1513,7 @@ static void dump_aliases(Dump *d, asdl_alias_seq *s)
         dstr(d, "alias(");
         F_OBJ("name", a->name);
         F_OPT_OBJ("asname", a->asname);
+        DPOS(a);
         dstr(d, ")");
     }
     dstr(d, "]");
@@ -1527,6 +1547,7 @@ static void dump_handlers(Dump *d, asdl_excepthandler_seq *s)
         F_OPT_EXPR("type", h->v.ExceptHandler.type);
         F_OPT_OBJ("name", h->v.ExceptHandler.name);
         F_STMTS("body", h->v.ExceptHandler.body);
+        DPOS(h);
         dstr(d, ")");
     }
     dstr(d, "]");
@@ -1584,6 +1605,7 @@ static void dump_pattern(Dump *d, pattern_ty p)
         dump_pattern_list(d, p->v.MatchOr.patterns);
         break;
     }
+    DPOS(p);
     dstr(d, ")");
 }
 
@@ -1736,6 +1758,7 @@ static void dump_expr(Dump *d, expr_ty e)
         F_OPT_EXPR("step", e->v.Slice.step);
         break;
     }
+    DPOS(e);
     dstr(d, ")");
 }
 
@@ -1889,12 +1912,15 @@ static void dump_stmt(Dump *d, stmt_ty s)
         dstr(d, "Continue(");
         break;
     }
+    DPOS(s);
     dstr(d, ")");
 }
 
 FtObject *ft_ast_dump(const void *node, int what)
 {
     Dump d = {0};
+    dump_attrs = (what & FT_AST_DUMP_ATTRIBUTES) != 0;
+    what &= 0xFF;
     if (what == 'e') {
         dump_expr(&d, (expr_ty)node);
     } else if (what == 's') {

@@ -499,7 +499,9 @@ pattern_ty ft_ast_MatchOr(asdl_pattern_seq *patterns, FT_AST_POS, FtArena *arena
 type_ignore_ty ft_ast_TypeIgnore(int lineno, FtObject *tag, FtArena *arena);
 
 /* A debugging aid: the tree in the shape of Python's ast.dump(node) (new str ref). Works on
- * mod_ty, stmt_ty or expr_ty according to `what` ('m', 's', 'e'). */
+ * mod_ty, stmt_ty or expr_ty according to `what` ('m', 's', 'e'); or'ed with
+ * FT_AST_DUMP_ATTRIBUTES it adds the positions, as ast.dump(node, include_attributes=True). */
+#define FT_AST_DUMP_ATTRIBUTES 0x100
 FtObject *ft_ast_dump(const void *node, int what);
 
 #endif

@@ -7,6 +7,10 @@
 
 enum { FT_MODE_EXEC = 0, FT_MODE_EVAL = 1, FT_MODE_SINGLE = 2 };
 
+/* `flags` of ft_compile_source (compile.c): -O (asserts dropped, __debug__ is False) and -OO
+ * (docstrings dropped too). High bits, clear of CPython's PyCF_* and CO_FUTURE_* values. */
+enum { FT_CF_OPTIMIZE = 1 << 28, FT_CF_OPTIMIZE2 = 1 << 29 };
+
 /* Compile UTF-8 source to a code object (new ref), or NULL with SyntaxError /
  * IndentationError set: msg, filename, lineno, offset (1-based column), text, end_lineno,
  * end_offset filled in as CPython 3.11 does. `filename` is a str. */

@@ -14,4 +14,20 @@
 mod_ty ft_parse_source(const char *src, ssize_t len, FtObject *filename, int mode,
                        FtArena *arena);
 
+/* ---- syntaxerror.c ------------------------------------------------------------------- */
+
+/* Raise type(msg, (filename, lineno, offset, text, end_lineno, end_offset)) with the values
+ * exactly as given (offsets already 1-based character counts; text NULL gives None). msg,
+ * filename and text are borrowed. */
+void ft_syntax_error_raw(FtType *type, FtObject *msg, FtObject *filename, int lineno,
+                         int offset, FtObject *text, int end_lineno, int end_offset);
+
+/* The text of line `lineno` (1-based) of src, including its '\n' when it has one; NULL
+ * when there is no such line. New reference. */
+FtObject *ft_syntax_error_line_text(const char *src, int lineno);
+
+/* CPython's _PyPegen_byte_offset_to_character_offset: the number of characters in the
+ * first `col` bytes of `line` (clamped to the line's length + 1). */
+ssize_t ft_syntax_error_char_offset(FtObject *line, ssize_t col);
+
 #endif

@@ -59,8 +59,6 @@ FtObject *ft_code_new(int argcount, int posonlyargcount, int kwonlyargcount, int
         if (k & FT_LOCAL_KIND_FREE)
             co->nfrees++;
     }
-    if (co->nfrees == 0 && co->ncells == 0)
-        co->flags |= FT_CO_NOFREE;
     return (FtObject *)co;
 }
 

@@ -5,6 +5,7 @@
  *
  * Invariant: a str is always stored in the narrowest kind that holds its largest code
  * point, so two strings are equal iff kind, length and data bytes are equal. */
+#define _GNU_SOURCE /* memmem */
 #include "core/objects/strinternal.h"
 #include "runtime/tstate.h"
 #include <locale.h>
@@ -710,7 +711,7 @@ static FtObject *str_tp_new(FtType *type, FtObject *args, FtObject *kwargs) {
         }
     } else if (argv[1] || argv[2]) {
         const char *enc, *errs;
-        if (ft_codec_get_names(argv[1], argv[2], &enc, &errs) < 0)
+        if (ft_codec_get_names("str", argv[1], argv[2], &enc, &errs) < 0)
             return NULL;
         const char *data;
         ssize_t len;
@@ -856,6 +857,8 @@ int ft_text_init(void) {
             char_cache[c] = s;
         }
     }
+    if (ft_bytes_init_singletons() < 0 || ft_bytearray_prepare() < 0)
+        return -1;
     FtType *types[] = {&ft_str_type, &ft_str_iter_type, &ft_bytes_type, &ft_bytes_iter_type,
                        &ft_bytearray_type, &ft_bytearray_iter_type};
     for (size_t i = 0; i < FT_ARRAY_LEN(types); i++)

@@ -4,6 +4,8 @@
 #define FT_STRINTERNAL_H
 
 #include "core/object.h"
+#include <limits.h>
+#include <stdlib.h>
 
 static inline uint32_t kread(int kind, const void *d, ssize_t i) {
     return kind == 1 ? ((const uint8_t *)d)[i]
@@ -71,10 +73,12 @@ FtObject *ft_codec_utf8_decode(const char *s, ssize_t len, int errors, const cha
 /* Encode to UTF-8 into a fresh ft_mem buffer (NUL-terminated); strict fails on surrogates */
 char *ft_codec_utf8_encode_raw(FtObject *str, ssize_t *outlen);
 /* Parse (encoding, errors) arguments; defaults utf-8 / strict. */
-int ft_codec_get_names(FtObject *enc, FtObject *errs, const char **encoding, const char **errors);
+int ft_codec_get_names(const char *fname, FtObject *enc, FtObject *errs, const char **encoding,
+                       const char **errors);
 
 /* format.c */
 FtObject *ft_bytes_percent_format(FtObject *fmt, FtObject *args, int is_bytearray);
+FtObject *ft_str_format_map(FtObject *fmt, FtObject *mapping);
 
 /* bytes.c: shared by bytearray.c */
 typedef struct FtByteView {
@@ -85,13 +89,18 @@ extern FtType ft_bytes_iter_type, ft_bytearray_iter_type;
 FtObject *ft_bytes_make(FtType *type, const char *data, ssize_t len); /* bytes or bytearray */
 FtObject *ft_bytes_repr_data(const char *data, ssize_t len, const char *prefix,
                              const char *suffix);
-/* Generic bytes methods working on either type: result objects of type `rtype`. */
-FtObject *ft_bytes_method_dispatch(FtObject *self, const char *name, FtObject *const *args,
-                                   ssize_t nargs, FtObject *kwnames);
-extern FtMethodDef ft_bytes_common_methods[];
+#define ft_bytes_check_exact_(o) (FT_TYPE(o) == &ft_bytes_type)
+extern FtMethodDef ft_bytes_common_methods[];  /* the methods bytearray shares */
 int ft_bytes_getbyte(FtObject *o, int *value); /* int in range(256) -> 1, not int -> 0, -1 */
 FtObject *ft_bytes_fromhex_impl(FtType *type, FtObject *s);
-FtObject *ft_bytes_from_iterable_into(FtObject *o, char **buf, ssize_t *len);
 int ft_bytes_collect(FtObject *o, char **buf, ssize_t *len); /* bytes(o) data, ft_mem */
+int ft_bytes_init_data(const char *fname, FtObject *src, FtObject *enc, FtObject *errs,
+                       char **buf, ssize_t *len);
+FtObject *ft_bytes_subscript_impl(FtObject *self, FtObject *key, FtType *t);
+int ft_bytes_contains_impl(FtObject *self, FtObject *x);
+FtObject *ft_bytearray_iter_new(FtObject *o);
+int ft_bytes_init_singletons(void);
+int ft_bytearray_prepare(void); /* assembles the method table before ft_type_ready */
+FtObject *ft_bytes_richcompare(FtObject *a, FtObject *b, int op); /* bytes and bytearray */
 
 #endif

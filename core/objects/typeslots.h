@@ -21,6 +21,7 @@ typedef struct SlotDef {
     void *function;           /* the generic slot function heap types get */
     ft_wrapperfunc wrapper;   /* NULL: no wrapper descriptor (e.g. __getattr__) */
     const char *doc;
+    int kw;                   /* the wrapper accepts keyword arguments */
     FtObject *name_str;       /* interned name, filled by ft_typeslots_init */
 } SlotDef;
 
@@ -103,6 +104,16 @@ void ft_object_side_dict_clear(FtObject *o);
 /* Raise AttributeError with CPython's message for a missing instance attribute. */
 void ft_attribute_error(FtObject *o, FtObject *name);
 FtObject *ft_type_getattro(FtObject *type, FtObject *name);
-extern int ft_types_finished;              /* ft_types_finish_init has run */
+extern int ft_types_finished;
+int ft_type_default_instancecheck(FtObject *cls, FtObject *inst);   /* abstract.c */
+int ft_type_default_subclasscheck(FtObject *cls, FtObject *derived);
+int ft_slot_tp_init(FtObject *self, FtObject *args, FtObject *kwargs); /* typeslots.c */
+FtObject *ft_slot_tp_new(FtType *type, FtObject *args, FtObject *kwargs);
+FtObject *ft_type_new_impl(FtType *meta, FtObject *args, FtObject *kwargs); /* type.__new__ */
+void ft_type_add_subclass(FtType *base, FtType *sub);
+extern ft_vectorcallfunc ft_super_vectorcall;   /* super(...) without a tuple */
+/* (tuple, dict) -> vector + kwnames; *stack must be freed with ft_mem_free */
+int ft_unpack_tuple_dict(FtObject *args, FtObject *kwargs, FtObject ***stack, ssize_t *nargs,
+                         FtObject **kwnames);              /* ft_types_finish_init has run */
 
 #endif

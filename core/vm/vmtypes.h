@@ -159,5 +159,9 @@ int ft_vm_super_args(FtType **type, FtObject **obj);
 FtObject *ft_vm_getframe(int depth);     /* sys._getframe(depth): frame object, new ref */
 int ft_vm_types_init(void);              /* readies code, function, method, cell, gen, frame,
                                             traceback types */
+/* Hook run at a yield point when LK_BREAK_SIGNAL or LK_BREAK_ASYNC_EXC is set (after
+ * lk_yield): run pending signal handlers, raise an asynchronous exception. Returns -1 with
+ * an exception set to raise it in the running frame. `ts` is the FtThreadState. NULL: none. */
+extern int (*ft_vm_pending_hook)(void *ts);
 
 #endif

@@ -1,0 +1,97 @@
+/* Raising SyntaxError and its subclasses (IndentationError, TabError) with CPython 3.11's
+ * arguments: (msg, (filename, lineno, offset, text, end_lineno, end_offset)), where the
+ * offsets are 1-based and counted in characters. Implements ft_syntax_error (compile.h)
+ * and the raw form the tokenizer and parser use (parser.h). */
+#include "core/compiler/compile.h"
+#include "core/compiler/parser.h"
+#include "core/compiler/tokenizer.h"
+
+#include <string.h>
+
+void ft_syntax_error_raw(FtType *type, FtObject *msg, FtObject *filename, int lineno,
+                         int offset, FtObject *text, int end_lineno, int end_offset)
+{
+    FtObject *loc = NULL, *args[2] = {msg, NULL}, *exc;
+    FtObject *vals[6] = {0};
+    vals[0] = filename ? FT_NEWREF(filename) : FT_NEWREF(FT_NONE);
+    vals[1] = ft_int_from_i64(lineno);
+    vals[2] = ft_int_from_i64(offset);
+    vals[3] = text ? FT_NEWREF(text) : FT_NEWREF(FT_NONE);
+    vals[4] = ft_int_from_i64(end_lineno);
+    vals[5] = ft_int_from_i64(end_offset);
+    for (int i = 0; i < 6; i++) {
+        if (!vals[i])
+            goto done;
+    }
+    loc = ft_tuple_from_array_steal(vals, 6);
+    for (int i = 0; i < 6; i++)
+        vals[i] = NULL;
+    if (!loc)
+        goto done;
+    args[1] = loc;
+    exc = ft_exc_new(type, args, 2);
+    if (exc) {
+        ft_err_set_exc(exc);
+        FT_DECREF(exc);
+    }
+done:
+    for (int i = 0; i < 6; i++)
+        FT_XDECREF(vals[i]);
+    FT_XDECREF(loc);
+}
+
+FtObject *ft_syntax_error_line_text(const char *src, int lineno)
+{
+    if (!src || lineno < 1)
+        return NULL;
+    const char *p = src;
+    for (int i = 1; i < lineno; i++) {
+        p = strchr(p, '\n');
+        if (!p)
+            return NULL;
+        p++;
+    }
+    if (!*p && lineno > 1)
+        return NULL;
+    const char *e = strchr(p, '\n');
+    size_t n = e ? (size_t)(e - p + 1) : strlen(p);
+    FtObject *s = ft_str_from_utf8(p, (ssize_t)n);
+    if (!s)
+        ft_err_clear();  /* text is a nicety: never let it replace the SyntaxError */
+    return s;
+}
+
+ssize_t ft_syntax_error_char_offset(FtObject *line, ssize_t col)
+{
+    ssize_t len;
+    const char *s = ft_str_as_utf8_len(line, &len);
+    if (!s)
+        return col;
+    int past_end = 0;
+    if (col > len + 1)
+        col = len + 1;
+    if (col > len) {
+        past_end = 1;   /* CPython decodes the terminating NUL as one more character */
+        col = len;
+    }
+    return ft_utf8_count(s, col) + past_end;
+}
+
+void ft_syntax_error(FtType *type, const char *msg, FtObject *filename, const char *src,
+                     int line, int col, int end_line, int end_col)
+{
+    FtObject *m = ft_str_from_utf8(msg, (ssize_t)strlen(msg));
+    if (!m)
+        return;
+    FtObject *text = ft_syntax_error_line_text(src, line);
+    int offset = col + 1, end_offset = end_col + 1;
+    if (text) {
+        if (offset > 0)
+            offset = (int)ft_syntax_error_char_offset(text, offset);
+        if (end_offset > 0)
+            end_offset = (int)ft_syntax_error_char_offset(text, end_offset);
+    }
+    ft_syntax_error_raw(type, m, filename, line, offset, text, end_line, end_offset);
+    FT_DECREF(m);
+    FT_XDECREF(text);
+}

@@ -1,0 +1,52 @@
+# enumerate, zip (incl. strict), map, filter
+print(list(enumerate("abc")), list(enumerate("ab", 10)), list(enumerate([], 5)), list(enumerate("xy", start=-1)))
+print(list(enumerate(iterable="ab", start=2)), list(enumerate("a", 2**70)))
+e = enumerate([1, 2])
+print(iter(e) is e, next(e), next(e), next(e, "end"))
+print(list(zip()), list(zip("ab")), list(zip("abc", range(10))), list(zip([1, 2], "xy", (True, None))))
+print(list(zip("ab", "cd", strict=True)), list(zip(strict=True)), list(zip("a", "b", strict=False)))
+def err(fn):
+    try:
+        fn()
+    except Exception as ex:
+        print(type(ex).__name__, ex)
+err(lambda: list(zip("a", "bc", strict=True)))
+err(lambda: list(zip("ab", "c", strict=True)))
+err(lambda: list(zip("ab", "ab", "a", strict=True)))
+err(lambda: list(zip("ab", "ab", "abc", strict=True)))
+err(lambda: list(zip("a", "ab", "ab", strict=True)))
+err(lambda: zip(1))
+err(lambda: zip([], x=1))
+err(lambda: enumerate())
+err(lambda: enumerate(1))
+err(lambda: enumerate([], "a"))
+err(lambda: enumerate([], foo=1))
+err(lambda: enumerate(1, 2, 3))
+err(lambda: map(len))
+err(lambda: map())
+err(lambda: list(map(len, [1])))
+err(lambda: filter(None))
+err(lambda: filter(None, 1))
+print(list(map(abs, [-1, 2, -3])), list(map(pow, [2, 3], [3, 2])), list(map(lambda *a: a, "ab", "xyz", [1, 2, 3])))
+print(list(map(str, [])), list(map(len, ["a", "bb"])))
+print(list(filter(None, [0, 1, "", "a", None, [], [0]])), list(filter(lambda x: x % 2, range(10))), list(filter(bool, [0, 2])))
+z = zip("ab", [1, 2])
+print(next(z), list(z), list(z))
+def gen():
+    yield 1
+    yield 2
+    raise ValueError("boom")
+err(lambda: list(zip(gen(), "abc")))
+print(list(zip(gen(), "a")))
+m = map(lambda x: 1 // x, [1, 0, 2])
+print(next(m))
+err(lambda: next(m))
+print(next(m))
+f = filter(lambda x: x > 1, iter([1, 2, 3]))
+print(list(f))
+print(dict(enumerate("ab")), dict(zip("ab", "cd")))
+print(sum(x * y for x, y in zip(range(5), range(5, 10))))
+print(type(enumerate([])).__name__, type(zip()).__name__, type(map(len, [])).__name__, type(filter(None, [])).__name__)
+class E(enumerate):
+    pass
+print(list(E("ab")), type(E("ab")).__name__)

@@ -1,0 +1,18 @@
+# tuple hashes are CPython's xxHash-based values
+print(hash(()))
+print(hash((1,)))
+print(hash((1, 2)))
+print(hash((1, 2, 3)))
+print(hash((-1, -2)))
+print(hash(((1, 2), (3, 4))))
+print(hash((None,)))
+print(hash((True, False)))
+print(hash((1.5, 2.0)))
+print(hash((2**64, -2**70)))
+print(hash((0,) * 10))
+print(hash((1, 2)) == hash((1, 2)), hash((1, 2)) == hash((2, 1)))
+d = {(1, 2): "a", (3,): "b", (): "c"}
+print(d[(1, 2)], d[(3,)], d[()])
+print({(1, 2), (1, 2), (2, 1)} == {(2, 1), (1, 2)})
+print(hash((frozenset({1, 2}), 3)))
+print(hash((range(3), 5)))

@@ -1,0 +1,160 @@
+/* The locking strategy's primitives, tested in the build that compiles them in:
+ * gil: the hand-off (a drop request reaches a spinning holder, forced switching);
+ * brc: the biased reference-count state machine (owner-local, shared, merged);
+ * atomic: counts under concurrent increments and decrements.
+ * Every test checks outcomes, never durations. */
+#include "runtime/tstate.h"
+#include <criterion/criterion.h>
+#include <pthread.h>
+
+#if FT_LOCKING_GIL
+
+static volatile int other_ran;
+
+static void *other_thread(void *arg) {
+    FtThreadState *ts = arg;
+    ft_tstate_current = ts;
+    lk_thread_init(ts); /* blocks until the holder drops the GIL */
+    __atomic_store_n(&other_ran, 1, __ATOMIC_RELEASE);
+    lk_thread_exit(ts);
+    return NULL;
+}
+
+Test(gil, holder_spinning_at_yield_points_hands_over) {
+    FtThreadState *main_ts = ft_tstate_new(), *ts2 = ft_tstate_new();
+    ft_tstate_current = main_ts;
+    lk_thread_init(main_ts);
+    FtGilStats before = lk_gil_stats();
+    pthread_t t;
+    pthread_create(&t, NULL, other_thread, ts2);
+    /* The holder never blocks: only a drop request can let the other thread in. */
+    while (!__atomic_load_n(&other_ran, __ATOMIC_ACQUIRE))
+        if (__atomic_load_n(&main_ts->eval_breaker, __ATOMIC_RELAXED))
+            lk_yield(main_ts);
+    pthread_join(t, NULL);
+    FtGilStats after = lk_gil_stats();
+    cr_assert_geq(after.drop_requests - before.drop_requests, 1);
+    cr_assert_geq(after.forced_switches - before.forced_switches, 1);
+    cr_assert_geq(after.switches - before.switches, 1);
+    lk_thread_exit(main_ts);
+}
+
+Test(gil, detach_lets_another_thread_in_without_a_request) {
+    FtThreadState *main_ts = ft_tstate_new(), *ts2 = ft_tstate_new();
+    ft_tstate_current = main_ts;
+    other_ran = 0;
+    lk_thread_init(main_ts);
+    FtGilStats before = lk_gil_stats();
+    pthread_t t;
+    pthread_create(&t, NULL, other_thread, ts2);
+    lk_detach(main_ts); /* as around a blocking call */
+    pthread_join(t, NULL);
+    lk_attach(main_ts);
+    FtGilStats after = lk_gil_stats();
+    cr_assert_eq(other_ran, 1);
+    cr_assert_eq(after.forced_switches, before.forced_switches);
+    lk_thread_exit(main_ts);
+}
+
+#elif FT_LOCKING_BRC
+
+static void *decref_from_other_thread(void *arg) {
+    lk_refcnt *rc = arg;
+    cr_assert_not(lk_decref(rc), "a shared decrement must not free a merged object with refs");
+    return NULL;
+}
+
+static void *incref_from_other_thread(void *arg) {
+    lk_incref(arg);
+    return NULL;
+}
+
+Test(brc, owner_counts_locally) {
+    lk_refcnt rc;
+    lk_refcnt_init(&rc);
+    lk_incref(&rc);
+    lk_incref(&rc);
+    cr_assert_eq(rc.ob_ref_local, 3);
+    cr_assert_eq(rc.ob_ref_shared, 0);
+    cr_assert_not(lk_decref(&rc));
+    cr_assert_not(lk_decref(&rc));
+    cr_assert(lk_decref(&rc), "the owner's last reference frees an unshared object");
+}
+
+Test(brc, other_threads_count_shared_and_owner_merges_at_zero) {
+    lk_refcnt rc;
+    lk_refcnt_init(&rc);
+    pthread_t t;
+    pthread_create(&t, NULL, incref_from_other_thread, &rc);
+    pthread_join(t, NULL);
+    cr_assert_eq(rc.ob_ref_local, 1);
+    cr_assert_eq(rc.ob_ref_shared >> LK_SHARED_SHIFT, 1);
+    cr_assert_eq(lk_refcount(&rc), 2);
+    /* The owner drops its reference: the object is merged, not freed. */
+    cr_assert_not(lk_decref(&rc));
+    cr_assert(rc.ob_ref_shared & LK_SHARED_MERGED);
+    cr_assert_eq(rc.ob_tid, 0);
+    /* The other thread's reference is now the last one, counted in the shared field. */
+    cr_assert(lk_decref(&rc), "the last shared reference of a merged object frees it");
+}
+
+Test(brc, merged_object_survives_while_referenced) {
+    lk_refcnt rc;
+    lk_refcnt_init(&rc);
+    pthread_t t;
+    pthread_create(&t, NULL, incref_from_other_thread, &rc);
+    pthread_join(t, NULL);
+    pthread_create(&t, NULL, incref_from_other_thread, &rc);
+    pthread_join(t, NULL);
+    cr_assert_not(lk_decref(&rc));            /* owner: merged, shared = 2 */
+    pthread_create(&t, NULL, decref_from_other_thread, &rc);
+    pthread_join(t, NULL);                    /* shared = 1 */
+    cr_assert_eq(lk_refcount(&rc), 1);
+    cr_assert(lk_decref(&rc));
+}
+
+Test(brc, immortal_objects_never_change) {
+    lk_refcnt rc;
+    lk_refcnt_init(&rc);
+    lk_make_immortal(&rc);
+    lk_incref(&rc);
+    cr_assert_not(lk_decref(&rc));
+    cr_assert_not(lk_decref(&rc));
+    cr_assert(lk_is_immortal(&rc));
+    cr_assert_eq(lk_refcount(&rc), LK_IMMORTAL_REPORTED);
+}
+
+#elif FT_LOCKING_ATOMIC
+
+enum { N_THREADS = 4, N_OPS = 100000 };
+
+static void *churn(void *arg) {
+    for (int i = 0; i < N_OPS; i++) {
+        lk_incref(arg);
+        lk_incref(arg);
+        cr_assert_not(lk_decref(arg));
+    }
+    return NULL;
+}
+
+Test(atomic, concurrent_counts_are_exact) {
+    lk_refcnt rc;
+    lk_refcnt_init(&rc);
+    pthread_t t[N_THREADS];
+    for (int i = 0; i < N_THREADS; i++)
+        pthread_create(&t[i], NULL, churn, &rc);
+    for (int i = 0; i < N_THREADS; i++)
+        pthread_join(t[i], NULL);
+    cr_assert_eq(lk_refcount(&rc), 1 + N_THREADS * N_OPS);
+}
+
+Test(atomic, immortal_objects_never_change) {
+    lk_refcnt rc;
+    lk_refcnt_init(&rc);
+    lk_make_immortal(&rc);
+    lk_incref(&rc);
+    cr_assert_not(lk_decref(&rc));
+    cr_assert(lk_is_immortal(&rc));
+}
+
+#endif
