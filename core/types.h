@@ -68,6 +68,7 @@ FtObject *ft_int_pow(FtObject *a, FtObject *b, FtObject *mod); /* mod: None or N
 FtObject *ft_int_neg(FtObject *a);
 FtObject *ft_int_abs(FtObject *a);
 FtObject *ft_int_lshift_count(FtObject *a, size_t s);
+double ft_int_frexp(FtObject *o, int64_t *e);      /* o == x * 2**e, 0.5 <= |x| < 1, rounded */
 FtObject *ft_int_rshift_count(FtObject *a, size_t s);
 
 /* ---- float.c ---------------------------------------------------------------------------- */
@@ -129,7 +130,10 @@ static inline uint32_t ft_str_read(FtObject *s, ssize_t i) {
     return u->kind == 1 ? ((uint8_t *)(u + 1))[i]
          : u->kind == 2 ? ((uint16_t *)(u + 1))[i] : ((uint32_t *)(u + 1))[i];
 }
-FtObject *ft_str_new(ssize_t len, uint32_t maxchar);     /* uninitialised data of that size */
+/* A string of len code points to fill in: maxchar must be the EXACT largest code point
+ * (strings always use their narrowest kind; equality and hashing rely on it). len 0 gives
+ * the immortal empty string. */
+FtObject *ft_str_new(ssize_t len, uint32_t maxchar);
 FtObject *ft_str_from_utf8(const char *s, ssize_t len);  /* strict: UnicodeDecodeError */
 FtObject *ft_str_from_cstr(const char *s);
 FtObject *ft_str_from_latin1(const char *s, ssize_t len);
@@ -143,6 +147,10 @@ const char *ft_str_as_utf8(FtObject *s);                 /* borrowed, cached, NU
 const char *ft_str_as_utf8_len(FtObject *s, ssize_t *len);
 FtObject *ft_str_intern(FtObject *s);                    /* steals s; returns the canonical one */
 FtObject *ft_str_concat(FtObject *a, FtObject *b);
+/* s += t: grows *left in place when it is an exact, uninterned str with refcount 1 (the VM
+ * drops the variable's reference first, as CPython's unicode_concatenate does), else
+ * *left = *left + t. The old *left reference is consumed on success; 0 ok, -1 error. */
+int ft_str_append(FtObject **left, FtObject *right);
 FtObject *ft_str_substring(FtObject *s, ssize_t start, ssize_t end);
 FtObject *ft_str_join(FtObject *sep, FtObject *iterable);
 FtObject *ft_str_split(FtObject *s, FtObject *sep, ssize_t maxsplit);
@@ -327,6 +335,11 @@ void ft_repr_leave(FtObject *o);
 extern FtType ft_generic_alias_type;
 FtObject *ft_generic_alias_new(FtObject *origin, FtObject *args);
 FtObject *ft_generic_alias_class_getitem(FtObject *cls, FtObject *args); /* METH_O|CLASS */
+/* PEP 585 aliases (list[int]): what the containers' __class_getitem__ returns; a subset of
+ * CPython's types.GenericAlias, in iterators.c. */
+extern FtType ft_generic_alias_type;
+FtObject *ft_generic_alias_new(FtObject *origin, FtObject *args);
+FtObject *ft_generic_alias_class_getitem(FtObject *cls, FtObject *args); /* METH_O|CLASS */
 
 /* ---- descr.c: descriptors for built-in methods, members, getsets, slot wrappers,
  *      built-in functions (cfunction), property, classmethod, staticmethod, super --------- */
@@ -353,6 +366,10 @@ int ft_typesystem_init(void);  /* readies object, type, descriptors, None, NotIm
  * str, dict, tuple, list, int) and builds tp_dict/tp_bases/tp_mro of every type readied so
  * far. Types readied later are completed at once. tp_dict is NULL until then. */
 int ft_types_finish_init(void);
+/* union.c: types.UnionType, `int | None`. ft_union_or is the nb_or of type (and should be
+ * GenericAlias's too, so that `list[int] | None` works). */
+extern FtType ft_union_type;
+FtObject *ft_union_or(FtObject *a, FtObject *b);
 
 /* ---- module.c ---------------------------------------------------------------------------- */
 typedef struct FtModuleDef {

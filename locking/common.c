@@ -1,5 +1,4 @@
-/* What every strategy shares: object deallocation, and for the free-threaded strategies the
- * per-object lock behind critical sections.
+/* What the free-threaded strategies share: the per-object lock behind critical sections.
  *
  * The per-object lock is one byte in the object header: 0 free, 1 held. Acquire on lock pairs
  * with release on unlock, so everything written inside a critical section is visible to the
@@ -7,10 +6,6 @@
  * so two threads locking the same pair cannot deadlock. */
 #include "core/object.h"
 #include <sched.h>
-
-void ft_dealloc(FtObject *o) {
-    FT_TYPE(o)->tp_dealloc(o);
-}
 
 #if FT_FREE_THREADED
 void lk_object_lock(lk_refcnt *rc) {

@@ -101,8 +101,8 @@ static void drop_gil(FtThreadState *ts, int forced) {
     if (forced) {
         /* Forced switching: do not compete again until another thread got the lock. */
         pthread_mutex_lock(&gil.switch_mutex);
+        gil.stats.forced_switches++;
         if (gil.holder == ts) {
-            gil.stats.forced_switches++;
             while (gil.holder == ts && !gil.locked)
                 pthread_cond_wait(&gil.switch_cond, &gil.switch_mutex);
         }

@@ -8,6 +8,7 @@
 #include "runtime/tstate.h"
 #include "runtime/modules/stdio.h"
 #include <errno.h>
+#include <stdio.h>
 #include <string.h>
 
 /* ---- raising ---------------------------------------------------------------------------- */
@@ -302,10 +303,61 @@ void ft_err_write_unraisable(FtObject *context) {
     ft_err_clear();
 }
 
+/* Line `lineno` of a source file, stripped of surrounding whitespace, as linecache gives it
+ * to warnings.showwarning; NULL when unavailable. Caller frees. */
+static char *source_line(const char *filename, long lineno) {
+    FILE *f = fopen(filename, "r");
+    if (f == NULL)
+        return NULL;
+    char buf[4096];
+    char *result = NULL;
+    long n = 0;
+    while (fgets(buf, sizeof buf, f) != NULL) {
+        size_t len = strlen(buf);
+        int complete = len > 0 && buf[len - 1] == '\n';
+        if (++n == lineno) {
+            char *p = buf;
+            while (*p == ' ' || *p == '\t' || *p == '\f')
+                p++;
+            len = strlen(p);
+            while (len > 0 && (p[len - 1] == '\n' || p[len - 1] == '\r' || p[len - 1] == ' ' ||
+                               p[len - 1] == '\t'))
+                len--;
+            p[len] = '\0';
+            result = ft_mem_strdup(p);
+            break;
+        }
+        /* a line longer than the buffer continues: do not count its pieces as lines */
+        while (!complete && fgets(buf, sizeof buf, f) != NULL) {
+            len = strlen(buf);
+            complete = len > 0 && buf[len - 1] == '\n';
+        }
+    }
+    fclose(f);
+    return result;
+}
+
 /* Locations already warned about: "file:line:category:message" strings. */
 static FtObject *warned_registry;
 
+/* CPython's default filters: DeprecationWarning shows only when triggered by __main__;
+ * PendingDeprecationWarning, ImportWarning and ResourceWarning are ignored. */
+static int warning_ignored(FtType *category) {
+    if (ft_type_is_subtype(category, ft_exc_PendingDeprecationWarning) ||
+        ft_type_is_subtype(category, ft_exc_ImportWarning) ||
+        ft_type_is_subtype(category, ft_exc_ResourceWarning))
+        return 1;
+    if (ft_type_is_subtype(category, ft_exc_DeprecationWarning)) {
+        FtObject *globals = ft_vm_globals();
+        FtObject *name = globals ? ft_dict_get_cstr(globals, "__name__") : NULL;
+        return !(name != NULL && ft_str_check(name) && ft_str_eq_cstr(name, "__main__"));
+    }
+    return 0;
+}
+
 int ft_err_warn(FtType *category, const char *msg) {
+    if (warning_ignored(category))
+        return 0;
     FtObject *saved = ft_err_fetch();
     const char *filename = "sys";
     long lineno = 1;
@@ -347,6 +399,15 @@ int ft_err_warn(FtType *category, const char *msg) {
         if (line != NULL) {
             ft_stdio_write_stderr(ft_str_as_utf8(line));
             FT_DECREF(line);
+        }
+        char *src = source_line(filename, lineno);
+        if (src != NULL) {
+            if (src[0] != '\0') {
+                ft_stdio_write_stderr("  ");
+                ft_stdio_write_stderr(src);
+                ft_stdio_write_stderr("\n");
+            }
+            ft_mem_free(src);
         }
         ft_err_clear();
     }

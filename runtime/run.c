@@ -135,6 +135,39 @@ static int run_source_as_main(const char *src, ssize_t len, const char *filename
     return status;
 }
 
+/* os.path.abspath: the main script is known by its absolute path (CPython 3.9+), without
+ * resolving symbolic links; "." and ".." components are folded. */
+static char *absolute_path(const char *path) {
+    char cwd[4096];
+    size_t cap = strlen(path) + sizeof cwd + 2;
+    char *joined = malloc(cap), *out = malloc(cap);
+    if (path[0] == '/' || !getcwd(cwd, sizeof cwd))
+        snprintf(joined, cap, "%s", path);
+    else
+        snprintf(joined, cap, "%s/%s", cwd, path);
+    size_t n = 0;
+    for (char *part = strtok(joined, "/"); part; part = strtok(NULL, "/")) {
+        if (strcmp(part, ".") == 0)
+            continue;
+        if (strcmp(part, "..") == 0) {
+            while (n > 0 && out[n - 1] != '/')
+                n--;
+            if (n > 0)
+                n--;
+            continue;
+        }
+        out[n++] = '/';
+        size_t len = strlen(part);
+        memcpy(out + n, part, len);
+        n += len;
+    }
+    if (n == 0)
+        out[n++] = '/';
+    out[n] = 0;
+    free(joined);
+    return out;
+}
+
 int ft_run_file(const char *path) {
     ssize_t len;
     char *src = ft_read_file(path, &len);
@@ -147,7 +180,9 @@ int ft_run_file(const char *path) {
         FT_XDECREF(exc);
         return 2;
     }
-    int status = run_source_as_main(src, len, path, path);
+    char *abspath = absolute_path(path);
+    int status = run_source_as_main(src, len, abspath, abspath);
+    free(abspath);
     ft_mem_free(src);
     return status;
 }

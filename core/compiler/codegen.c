@@ -11,119 +11,16 @@
  * (opcodes.def): no PRECALL/KW_NAMES (CALL_KW takes the names tuple from the stack), no
  * RESUME/RETURN_GENERATOR/MAKE_CELL/COPY_FREE_VARS (the VM sets up generators and cells),
  * RETURN_CONST, YIELD_FROM in the style of 3.10, annotations as a flat tuple. */
-#include "core/compiler/codegen.h"
-#include "core/compiler/compile.h"
+#include "core/compiler/codegen_impl.h"
+#include "runtime/modules/stdio.h"
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#define STACK_USE_GUIDELINE 30
-#define MAXBLOCKS 20
-
-/* Pseudo-instructions: never reach the code object. */
-enum {
-    PSEUDO_SETUP_FINALLY = 256, /* handler: target, depth + exc */
-    PSEUDO_SETUP_CLEANUP,       /* handler: target, depth + lasti + exc */
-    PSEUDO_SETUP_WITH,          /* like SETUP_CLEANUP, for a with's __exit__ */
-    PSEUDO_POP_BLOCK,           /* end of the innermost handler's range */
-};
-
-typedef struct Block Block;
-
-typedef struct Instr {
-    int op;
-    int arg;
-    Block *target;      /* jumps and SETUP_* */
-    Block *except;      /* handler (assembler) */
-    FtPosition pos;
-} Instr;
-
-typedef struct ExceptStack {
-    int depth;
-    Block *handlers[MAXBLOCKS + 2];
-} ExceptStack;
-
-struct Block {
-    Instr *instrs;
-    int n, cap;
-    Block *next;            /* layout order (fall-through successor) */
-    Block *list;            /* all blocks of the unit */
-    int startdepth;         /* INT_MIN: not reached */
-    int offset;
-    ExceptStack *exstack;
-    unsigned visited : 1, preserve_lasti : 1, labeled : 1;
-};
-
-enum FBlockType {
-    FB_WHILE_LOOP, FB_FOR_LOOP, FB_TRY_EXCEPT, FB_FINALLY_TRY, FB_FINALLY_END, FB_WITH,
-    FB_HANDLER_CLEANUP, FB_POP_VALUE, FB_EXCEPTION_HANDLER
-};
-
-typedef struct FBlock {
-    int type;
-    Block *block, *exit;
-    const void *datum;   /* FINALLY_TRY: the finally body; WITH: the stmt; HANDLER_CLEANUP:
-                            the name bound by `except E as name` (or NULL) */
-} FBlock;
-
-enum { SCOPE_MODULE, SCOPE_CLASS, SCOPE_FUNCTION, SCOPE_LAMBDA, SCOPE_COMPREHENSION };
-
-typedef struct Unit {
-    FtSymEntry *ste;
-    FtObject *name, *qualname;     /* owned */
-    int scope_type;
-    FtObject *consts;              /* list of constants */
-    FtObject *const_index;         /* dict: const key -> index */
-    FtObject *names;               /* dict: name -> index */
-    FtObject *varnames;            /* dict: name -> index */
-    FtObject *cellvars;            /* dict: name -> index */
-    FtObject *freevars;            /* dict: name -> index (after the cells) */
-    FtObject *private_name;        /* borrowed */
-    int argcount, posonlyargcount, kwonlyargcount;
-    Block *blocks, *entry, *cur;
-    FBlock fblocks[MAXBLOCKS];
-    int nfblocks;
-    int firstlineno;
-    FtPosition loc;
-    struct Unit *parent;
-} Unit;
-
-typedef struct Compiler {
-    FtSymtable *st;
-    FtObject *filename;
-    const char *src;
-    Unit *u;
-    int nestlevel;
-    int interactive;
-    int optimize;                  /* 0, 1 (-O), 2 (-OO) */
-    int future_annotations;
-} Compiler;
-
-#define RETURN_IF_ERROR(x) do { if ((x) < 0) return -1; } while (0)
-#define NODE_POS(n) ((FtPosition){ (n)->lineno, (n)->end_lineno, (n)->col_offset, (n)->end_col_offset })
-#define NO_POS ((FtPosition){ -1, -1, -1, -1 })
-#define SET_LOC(c, n) ((c)->u->loc = NODE_POS(n))
-#define UNSET_LOC(c) ((c)->u->loc = NO_POS)
-
-static int is_jump_op(int op)
-{
-    return op < 256 && ft_opcode_argkind[op] == FT_ARG_JUMP;
-}
-static int is_block_push(int op)
-{
-    return op == PSEUDO_SETUP_FINALLY || op == PSEUDO_SETUP_CLEANUP || op == PSEUDO_SETUP_WITH;
-}
-/* Instructions after which control never falls through. */
-static int is_terminator(int op)
-{
-    return op == FT_OP_JUMP || op == FT_OP_RETURN_VALUE || op == FT_OP_RETURN_CONST ||
-           op == FT_OP_RAISE_VARARGS || op == FT_OP_RERAISE;
-}
-
 /* ---- errors --------------------------------------------------------------------------- */
 
-static int compiler_error(Compiler *c, const char *msg)
+int ft_cg_error(Compiler *c, const char *msg)
 {
     FtPosition p = c->u ? c->u->loc : NO_POS;
     ft_syntax_error(ft_exc_SyntaxError, msg, c->filename, c->src, p.line, p.col, p.end_line,
@@ -131,19 +28,164 @@ static int compiler_error(Compiler *c, const char *msg)
     return -1;
 }
 
-static int compiler_error_fmt(Compiler *c, const char *fmt, FtObject *arg)
+int ft_cg_error_fmt(Compiler *c, const char *fmt, FtObject *arg)
 {
     FtObject *m = ft_str_from_format(fmt, arg);
     if (m == NULL)
         return -1;
-    compiler_error(c, ft_str_as_utf8(m));
+    ft_cg_error(c, ft_str_as_utf8(m));
     FT_DECREF(m);
     return -1;
 }
 
+/* A compile-time SyntaxWarning, printed as the warnings module's default action does:
+ * "file:line: SyntaxWarning: msg" and the stripped source line (none for "<string>"). */
+static int compiler_warn(Compiler *c, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    FtObject *msg = ft_str_from_vformat(fmt, ap);
+    va_end(ap);
+    if (msg == NULL)
+        return -1;
+    int line = c->u->loc.line;
+    FtObject *text = ft_str_from_format("%U:%d: SyntaxWarning: %U\n", c->filename, line, msg);
+    FT_DECREF(msg);
+    if (text == NULL)
+        return -1;
+    ft_stdio_write_stderr(ft_str_as_utf8(text));
+    FT_DECREF(text);
+    const char *fn = ft_str_as_utf8(c->filename);
+    size_t fnlen = fn ? strlen(fn) : 0;
+    if (c->src == NULL || line < 1 || (fnlen && fn[0] == '<' && fn[fnlen - 1] == '>'))
+        return 0;
+    const char *p = c->src;
+    for (int l = 1; l < line && *p; p++)
+        if (*p == '\n')
+            l++;
+    while (*p == ' ' || *p == '\t' || *p == '\f')
+        p++;
+    const char *end = p;
+    while (*end && *end != '\n' && *end != '\r')
+        end++;
+    while (end > p && (end[-1] == ' ' || end[-1] == '\t'))
+        end--;
+    if (end == p)
+        return 0;
+    FtObject *piece = ft_str_from_utf8(p, end - p);
+    if (piece == NULL) {
+        ft_err_clear();
+        return 0;
+    }
+    FtObject *out = ft_str_from_format("  %U\n", piece);
+    FT_DECREF(piece);
+    if (out) {
+        ft_stdio_write_stderr(ft_str_as_utf8(out));
+        FT_DECREF(out);
+    }
+    return 0;
+}
+
+/* The type CPython infers for a literal-ish expression (NULL when unknown). */
+static const char *infer_type_name(expr_ty e)
+{
+    switch (e->kind) {
+    case Tuple_kind: return "tuple";
+    case List_kind:
+    case ListComp_kind: return "list";
+    case Dict_kind:
+    case DictComp_kind: return "dict";
+    case Set_kind:
+    case SetComp_kind: return "set";
+    case GeneratorExp_kind: return "generator";
+    case Lambda_kind: return "function";
+    case JoinedStr_kind:
+    case FormattedValue_kind: return "str";
+    case Constant_kind: return FT_TYPE(e->v.Constant.value)->tp_name;
+    default: return NULL;
+    }
+}
+
+static int check_caller(Compiler *c, expr_ty e)
+{
+    switch (e->kind) {
+    case Constant_kind: case Tuple_kind: case List_kind: case ListComp_kind: case Dict_kind:
+    case DictComp_kind: case Set_kind: case SetComp_kind: case GeneratorExp_kind:
+    case JoinedStr_kind: case FormattedValue_kind:
+        return compiler_warn(c, "'%.200s' object is not callable; perhaps you missed a comma?",
+                             infer_type_name(e));
+    default:
+        return 0;
+    }
+}
+
+static int check_subscripter(Compiler *c, expr_ty e)
+{
+    switch (e->kind) {
+    case Constant_kind: {
+        FtObject *v = e->v.Constant.value;
+        if (!(v == FT_NONE || v == FT_ELLIPSIS || ft_int_check(v) || ft_float_check(v) ||
+              ft_anyset_check(v) || strcmp(FT_TYPE(v)->tp_name, "complex") == 0))
+            return 0;
+    }
+        /* fall through */
+    case Set_kind: case SetComp_kind: case GeneratorExp_kind: case Lambda_kind:
+        return compiler_warn(c, "'%.200s' object is not subscriptable; perhaps you missed a comma?",
+                             infer_type_name(e));
+    default:
+        return 0;
+    }
+}
+
+static int check_index(Compiler *c, expr_ty e, expr_ty s)
+{
+    const char *index_type = infer_type_name(s);
+    if (index_type == NULL || (s->kind == Constant_kind && ft_int_check(s->v.Constant.value)))
+        return 0;
+    switch (e->kind) {
+    case Constant_kind: {
+        FtObject *v = e->v.Constant.value;
+        if (!(ft_str_check(v) || ft_bytes_check(v) || ft_tuple_check(v)))
+            return 0;
+    }
+        /* fall through */
+    case Tuple_kind: case List_kind: case ListComp_kind: case JoinedStr_kind:
+    case FormattedValue_kind:
+        return compiler_warn(c, "%.200s indices must be integers or slices, not %.200s; "
+                                "perhaps you missed a comma?", infer_type_name(e), index_type);
+    default:
+        return 0;
+    }
+}
+
+/* Is `e` fine as an operand of `is`: not a constant, or a named singleton? */
+static int check_is_arg(expr_ty e)
+{
+    if (e->kind != Constant_kind && !ft_cg_is_const(e))
+        return 1;
+    if (e->kind != Constant_kind)
+        return 0;
+    FtObject *v = e->v.Constant.value;
+    return v == FT_NONE || v == FT_FALSE || v == FT_TRUE || v == FT_ELLIPSIS;
+}
+
+static int check_compare(Compiler *c, expr_ty e)
+{
+    int left = check_is_arg(e->v.Compare.left);
+    for (ssize_t i = 0; i < asdl_seq_LEN(e->v.Compare.ops); i++) {
+        cmpop_ty op = asdl_seq_GET(e->v.Compare.ops, i);
+        int right = check_is_arg(asdl_seq_GET(e->v.Compare.comparators, i));
+        if ((op == Is || op == IsNot) && (!right || !left))
+            return compiler_warn(c, op == Is ? "\"is\" with a literal. Did you mean \"==\"?"
+                                             : "\"is not\" with a literal. Did you mean \"!=\"?");
+        left = right;
+    }
+    return 0;
+}
+
 /* ---- blocks and instructions ------------------------------------------------------------ */
 
-static Block *new_block(Compiler *c)
+Block *ft_cg_new_block(Compiler *c)
 {
     Block *b = ft_mem_calloc(1, sizeof(Block));
     if (b == NULL)
@@ -154,7 +196,7 @@ static Block *new_block(Compiler *c)
     return b;
 }
 
-static void use_next_block(Compiler *c, Block *b)
+void ft_cg_use_next_block(Compiler *c, Block *b)
 {
     c->u->cur->next = b;
     c->u->cur = b;
@@ -178,24 +220,21 @@ static int addop_full(Compiler *c, int op, int arg, Block *target)
 {
     Unit *u = c->u;
     if (arg < 0 || arg > (int)FT_INSTR_MAX_ARG)
-        return compiler_error(c, "too many constants, names or locals in one code object");
+        return ft_cg_error(c, "too many constants, names or locals in one code object");
     RETURN_IF_ERROR(block_add(u->cur, op, arg, target, u->loc));
     /* A jump or terminator ends its block: what follows starts a new one (possibly dead). */
     if (is_jump_op(op) || is_terminator(op)) {
-        Block *b = new_block(c);
+        Block *b = ft_cg_new_block(c);
         if (b == NULL)
             return -1;
-        use_next_block(c, b);
+        ft_cg_use_next_block(c, b);
     }
     return 0;
 }
 
-static int addop(Compiler *c, int op, int arg) { return addop_full(c, op, arg, NULL); }
-static int addop_jump(Compiler *c, int op, Block *target) { return addop_full(c, op, 0, target); }
+int ft_cg_addop(Compiler *c, int op, int arg) { return addop_full(c, op, arg, NULL); }
+int ft_cg_addop_jump(Compiler *c, int op, Block *target) { return addop_full(c, op, 0, target); }
 
-#define ADDOP(c, op) RETURN_IF_ERROR(addop(c, op, 0))
-#define ADDOP_I(c, op, arg) RETURN_IF_ERROR(addop(c, op, arg))
-#define ADDOP_JUMP(c, op, b) RETURN_IF_ERROR(addop_jump(c, op, b))
 
 /* ---- constants and names ---------------------------------------------------------------- */
 
@@ -246,10 +285,35 @@ static FtObject *const_key(FtObject *o)
         FT_DECREF(items);
         return k;
     }
+    if (t == &ft_frozenset_type) {
+        /* by the keys of the items, so that {1, 2} and {1.0, 2.0} stay apart */
+        FtObject *keys = ft_list_new(0);
+        if (keys == NULL)
+            return NULL;
+        ssize_t pos = 0;
+        FtObject *item;
+        ft_hash_t h;
+        while (ft_set_next(o, &pos, &item, &h)) {
+            FtObject *k = const_key(item);
+            if (k == NULL || ft_list_append(keys, k) < 0) {
+                FT_XDECREF(k);
+                FT_DECREF(keys);
+                return NULL;
+            }
+            FT_DECREF(k);
+        }
+        FtObject *fs = ft_frozenset_new(keys);
+        FT_DECREF(keys);
+        if (fs == NULL)
+            return NULL;
+        FtObject *k = ft_tuple_pack(3, (FtObject *)t, fs, o);
+        FT_DECREF(fs);
+        return k;
+    }
     return ft_tuple_pack(2, (FtObject *)t, o);
 }
 
-static int add_const(Compiler *c, FtObject *o)
+int ft_cg_add_const(Compiler *c, FtObject *o)
 {
     Unit *u = c->u;
     int index;
@@ -274,19 +338,19 @@ static int add_const(Compiler *c, FtObject *o)
     return r;
 }
 
-static int addop_load_const(Compiler *c, FtObject *o)
+int ft_cg_addop_load_const(Compiler *c, FtObject *o)
 {
-    int i = add_const(c, o);
+    int i = ft_cg_add_const(c, o);
     RETURN_IF_ERROR(i);
-    return addop(c, FT_OP_LOAD_CONST, i);
+    return ft_cg_addop(c, FT_OP_LOAD_CONST, i);
 }
 
 /* Steals o. */
-static int addop_load_const_new(Compiler *c, FtObject *o)
+int ft_cg_addop_load_const_new(Compiler *c, FtObject *o)
 {
     if (o == NULL)
         return -1;
-    int r = addop_load_const(c, o);
+    int r = ft_cg_addop_load_const(c, o);
     FT_DECREF(o);
     return r;
 }
@@ -311,12 +375,11 @@ static int addop_name(Compiler *c, int op, FtObject *name)
 {
     int i = add_name(c, name);
     RETURN_IF_ERROR(i);
-    return addop(c, op, i);
+    return ft_cg_addop(c, op, i);
 }
 
-#define ADDOP_LOAD_CONST(c, o) RETURN_IF_ERROR(addop_load_const(c, o))
-#define ADDOP_LOAD_CONST_NEW(c, o) RETURN_IF_ERROR(addop_load_const_new(c, o))
 #define ADDOP_NAME(c, op, o) RETURN_IF_ERROR(addop_name(c, op, o))
+
 
 static FtObject *id_str(const char *s) { return ft_str_intern_cstr(s); }
 
@@ -453,7 +516,7 @@ static int enter_scope(Compiler *c, FtObject *name, int scope_type, const void *
                                (int)ft_dict_size(u->cellvars));
     if (u->freevars == NULL)
         return -1;
-    Block *b = new_block(c);
+    Block *b = ft_cg_new_block(c);
     if (b == NULL)
         return -1;
     u->entry = u->cur = b;
@@ -477,7 +540,7 @@ static int push_fblock(Compiler *c, int type, Block *b, Block *exit, const void 
 {
     Unit *u = c->u;
     if (u->nfblocks >= MAXBLOCKS)
-        return compiler_error(c, "too many statically nested blocks");
+        return ft_cg_error(c, "too many statically nested blocks");
     u->fblocks[u->nfblocks++] = (FBlock){ type, b, exit, datum };
     return 0;
 }
@@ -487,10 +550,6 @@ static void pop_fblock(Compiler *c) { c->u->nfblocks--; }
 /* ---- forward declarations --------------------------------------------------------------- */
 
 static int visit_stmt(Compiler *c, stmt_ty s);
-static int visit_expr(Compiler *c, expr_ty e);
-static int visit_stmts(Compiler *c, asdl_stmt_seq *seq);
-static int compiler_nameop(Compiler *c, FtObject *name, expr_context_ty ctx);
-static FtObject *assemble(Compiler *c, int add_none);
 
 /* ---- constant folding ----------------------------------------------------------------- */
 
@@ -546,7 +605,7 @@ static FtObject *fold_const(expr_ty e)
     }
 }
 
-static int is_const(expr_ty e)
+int ft_cg_is_const(expr_ty e)
 {
     if (e->kind == Constant_kind)
         return 1;
@@ -563,7 +622,7 @@ static int are_all_items_const(asdl_expr_seq *seq, ssize_t begin, ssize_t end)
 {
     for (ssize_t i = begin; i < end; i++) {
         expr_ty e = asdl_seq_GET(seq, i);
-        if (e == NULL || !is_const(e))
+        if (e == NULL || !ft_cg_is_const(e))
             return 0;
     }
     return 1;
@@ -571,11 +630,11 @@ static int are_all_items_const(asdl_expr_seq *seq, ssize_t begin, ssize_t end)
 
 /* ---- names ---------------------------------------------------------------------------- */
 
-static int compiler_nameop(Compiler *c, FtObject *name, expr_context_ty ctx)
+int ft_cg_nameop(Compiler *c, FtObject *name, expr_context_ty ctx)
 {
     Unit *u = c->u;
     if (ctx == Load && ft_str_eq_cstr(name, "__debug__"))
-        return addop_load_const(c, c->optimize ? FT_FALSE : FT_TRUE);
+        return ft_cg_addop_load_const(c, c->optimize ? FT_FALSE : FT_TRUE);
     FtObject *mangled = mangle(c, name);
     if (mangled == NULL)
         return -1;
@@ -642,7 +701,7 @@ static int compiler_nameop(Compiler *c, FtObject *name, expr_context_ty ctx)
         break;
     }
     FT_DECREF(mangled);
-    return addop(c, op, arg);
+    return ft_cg_addop(c, op, arg);
 }
 
 /* ---- statements: helpers -------------------------------------------------------------- */
@@ -720,9 +779,9 @@ static int compiler_body(Compiler *c, asdl_stmt_seq *stmts)
         if (doc) {
             i = 1;
             stmt_ty st = asdl_seq_GET(stmts, 0);
-            RETURN_IF_ERROR(visit_expr(c, st->v.Expr.value));
+            RETURN_IF_ERROR(ft_cg_visit_expr(c, st->v.Expr.value));
             UNSET_LOC(c);
-            RETURN_IF_ERROR(compiler_nameop(c, id_str("__doc__"), Store));
+            RETURN_IF_ERROR(ft_cg_nameop(c, id_str("__doc__"), Store));
         }
     }
     for (; i < asdl_seq_LEN(stmts); i++)
@@ -730,7 +789,7 @@ static int compiler_body(Compiler *c, asdl_stmt_seq *stmts)
     return 0;
 }
 
-static int visit_stmts(Compiler *c, asdl_stmt_seq *seq)
+int ft_cg_visit_stmts(Compiler *c, asdl_stmt_seq *seq)
 {
     for (ssize_t i = 0; i < asdl_seq_LEN(seq); i++)
         RETURN_IF_ERROR(visit_stmt(c, asdl_seq_GET(seq, i)));
@@ -740,7 +799,7 @@ static int visit_stmts(Compiler *c, asdl_stmt_seq *seq)
 static int visit_exprs(Compiler *c, asdl_expr_seq *seq)
 {
     for (ssize_t i = 0; i < asdl_seq_LEN(seq); i++)
-        RETURN_IF_ERROR(visit_expr(c, asdl_seq_GET(seq, i)));
+        RETURN_IF_ERROR(ft_cg_visit_expr(c, asdl_seq_GET(seq, i)));
     return 0;
 }
 
@@ -825,7 +884,7 @@ static int visit_kwonlydefaults(Compiler *c, asdl_arg_seq *kwonlyargs,
         }
         int r = ft_list_append(keys, m);
         FT_DECREF(m);
-        if (r < 0 || visit_expr(c, dflt) < 0)
+        if (r < 0 || ft_cg_visit_expr(c, dflt) < 0)
             goto error;
     }
     if (keys == NULL)
@@ -833,7 +892,7 @@ static int visit_kwonlydefaults(Compiler *c, asdl_arg_seq *kwonlyargs,
     ssize_t n = FT_SIZE(keys);
     FtObject *t = ft_list_as_tuple(keys);
     FT_DECREF(keys);
-    RETURN_IF_ERROR(addop_load_const_new(c, t));
+    RETURN_IF_ERROR(ft_cg_addop_load_const_new(c, t));
     ADDOP_I(c, FT_OP_BUILD_CONST_KEY_MAP, (int)n);
     return 1;
 error:
@@ -881,21 +940,21 @@ static FtObject *expr_source(Compiler *c, expr_ty e)
 static int visit_annexpr(Compiler *c, expr_ty annotation)
 {
     if (c->future_annotations)
-        return addop_load_const_new(c, expr_source(c, annotation));
+        return ft_cg_addop_load_const_new(c, expr_source(c, annotation));
     if (annotation->kind == Starred_kind) {
         /* *args: *Ts */
-        RETURN_IF_ERROR(visit_expr(c, annotation->v.Starred.value));
+        RETURN_IF_ERROR(ft_cg_visit_expr(c, annotation->v.Starred.value));
         ADDOP_I(c, FT_OP_UNPACK_SEQUENCE, 1);
         return 0;
     }
-    return visit_expr(c, annotation);
+    return ft_cg_visit_expr(c, annotation);
 }
 
 static int visit_argannotation(Compiler *c, FtObject *id, expr_ty annotation, int *len)
 {
     if (annotation == NULL)
         return 0;
-    RETURN_IF_ERROR(addop_load_const_new(c, mangle(c, id)));
+    RETURN_IF_ERROR(ft_cg_addop_load_const_new(c, mangle(c, id)));
     RETURN_IF_ERROR(visit_annexpr(c, annotation));
     *len += 2;
     return 0;
@@ -932,7 +991,7 @@ static int visit_annotations(Compiler *c, arguments_ty args, expr_ty returns)
 static int compiler_function(Compiler *c, stmt_ty s)
 {
     if (s->kind == AsyncFunctionDef_kind)
-        return compiler_error(c, "async functions are not supported by ftpy");
+        return ft_cg_error(c, "async functions are not supported by ftpy");
     FtObject *name = s->v.FunctionDef.name;
     arguments_ty args = s->v.FunctionDef.args;
     asdl_expr_seq *decos = s->v.FunctionDef.decorator_list;
@@ -953,7 +1012,7 @@ static int compiler_function(Compiler *c, stmt_ty s)
     FtObject *doc = c->optimize < 2 ? get_docstring(body) : NULL;
     /* The docstring (or None) is always the first constant: function objects take their
      * __doc__ from it. */
-    if (add_const(c, doc ? doc : FT_NONE) < 0)
+    if (ft_cg_add_const(c, doc ? doc : FT_NONE) < 0)
         goto error;
     c->u->argcount = (int)asdl_seq_LEN(args->args);
     c->u->posonlyargcount = (int)asdl_seq_LEN(args->posonlyargs);
@@ -961,7 +1020,7 @@ static int compiler_function(Compiler *c, stmt_ty s)
     for (ssize_t i = doc ? 1 : 0; i < asdl_seq_LEN(body); i++)
         if (visit_stmt(c, asdl_seq_GET(body, i)) < 0)
             goto error;
-    FtObject *co = assemble(c, 1);
+    FtObject *co = ft_cg_assemble(c, 1);
     exit_scope(c);
     if (co == NULL)
         return -1;
@@ -969,7 +1028,7 @@ static int compiler_function(Compiler *c, stmt_ty s)
     FT_DECREF(co);
     RETURN_IF_ERROR(r);
     RETURN_IF_ERROR(compiler_apply_decorators(c, decos));
-    return compiler_nameop(c, name, Store);
+    return ft_cg_nameop(c, name, Store);
 error:
     exit_scope(c);
     return -1;
@@ -988,26 +1047,26 @@ static int compiler_class(Compiler *c, stmt_ty s)
 
     RETURN_IF_ERROR(enter_scope(c, s->v.ClassDef.name, SCOPE_CLASS, s, firstlineno));
     c->u->private_name = s->v.ClassDef.name;
-    if (compiler_nameop(c, id_str("__name__"), Load) < 0 ||
-        compiler_nameop(c, id_str("__module__"), Store) < 0 ||
-        addop_load_const(c, c->u->qualname) < 0 ||
-        compiler_nameop(c, id_str("__qualname__"), Store) < 0 ||
+    if (ft_cg_nameop(c, id_str("__name__"), Load) < 0 ||
+        ft_cg_nameop(c, id_str("__module__"), Store) < 0 ||
+        ft_cg_addop_load_const(c, c->u->qualname) < 0 ||
+        ft_cg_nameop(c, id_str("__qualname__"), Store) < 0 ||
         compiler_body(c, s->v.ClassDef.body) < 0)
         goto error;
     UNSET_LOC(c);
     if (c->u->ste->needs_class_closure) {
         /* Return the __class__ cell (also stored as __classcell__) for type.__new__. */
         FtObject *v = ft_dict_get(c->u->cellvars, id_str("__class__"));
-        if (addop(c, FT_OP_LOAD_CLOSURE, (int)ft_int_compact_value(v)) < 0 ||
-            addop(c, FT_OP_COPY, 1) < 0 ||
-            compiler_nameop(c, id_str("__classcell__"), Store) < 0 ||
-            addop(c, FT_OP_RETURN_VALUE, 0) < 0)
+        if (ft_cg_addop(c, FT_OP_LOAD_CLOSURE, (int)ft_int_compact_value(v)) < 0 ||
+            ft_cg_addop(c, FT_OP_COPY, 1) < 0 ||
+            ft_cg_nameop(c, id_str("__classcell__"), Store) < 0 ||
+            ft_cg_addop(c, FT_OP_RETURN_VALUE, 0) < 0)
             goto error;
     } else {
-        if (addop(c, FT_OP_RETURN_CONST, add_const(c, FT_NONE)) < 0)
+        if (ft_cg_addop(c, FT_OP_RETURN_CONST, ft_cg_add_const(c, FT_NONE)) < 0)
             goto error;
     }
-    FtObject *co = assemble(c, 0);
+    FtObject *co = ft_cg_assemble(c, 0);
     exit_scope(c);
     if (co == NULL)
         return -1;
@@ -1020,7 +1079,7 @@ static int compiler_class(Compiler *c, stmt_ty s)
     ADDOP_LOAD_CONST(c, s->v.ClassDef.name);
     RETURN_IF_ERROR(compiler_call_helper(c, 2, s->v.ClassDef.bases, s->v.ClassDef.keywords));
     RETURN_IF_ERROR(compiler_apply_decorators(c, decos));
-    return compiler_nameop(c, s->v.ClassDef.name, Store);
+    return ft_cg_nameop(c, s->v.ClassDef.name, Store);
 error:
     exit_scope(c);
     return -1;
@@ -1033,16 +1092,16 @@ static int compiler_lambda(Compiler *c, expr_ty e)
     RETURN_IF_ERROR(flags);
     RETURN_IF_ERROR(enter_scope(c, id_str("<lambda>"), SCOPE_LAMBDA, e, e->lineno));
     /* None first, so that a lambda has no docstring. */
-    if (add_const(c, FT_NONE) < 0)
+    if (ft_cg_add_const(c, FT_NONE) < 0)
         goto error;
     c->u->argcount = (int)asdl_seq_LEN(args->args);
     c->u->posonlyargcount = (int)asdl_seq_LEN(args->posonlyargs);
     c->u->kwonlyargcount = (int)asdl_seq_LEN(args->kwonlyargs);
-    if (visit_expr(c, e->v.Lambda.body) < 0)
+    if (ft_cg_visit_expr(c, e->v.Lambda.body) < 0)
         goto error;
-    if (addop(c, FT_OP_RETURN_VALUE, 0) < 0)
+    if (ft_cg_addop(c, FT_OP_RETURN_VALUE, 0) < 0)
         goto error;
-    FtObject *co = assemble(c, 0);
+    FtObject *co = ft_cg_assemble(c, 0);
     exit_scope(c);
     if (co == NULL)
         return -1;
@@ -1059,27 +1118,27 @@ error:
 static int compare_op(Compiler *c, cmpop_ty op)
 {
     switch (op) {
-    case Eq: return addop(c, FT_OP_COMPARE_OP, FT_EQ);
-    case NotEq: return addop(c, FT_OP_COMPARE_OP, FT_NE);
-    case Lt: return addop(c, FT_OP_COMPARE_OP, FT_LT);
-    case LtE: return addop(c, FT_OP_COMPARE_OP, FT_LE);
-    case Gt: return addop(c, FT_OP_COMPARE_OP, FT_GT);
-    case GtE: return addop(c, FT_OP_COMPARE_OP, FT_GE);
-    case Is: return addop(c, FT_OP_IS_OP, 0);
-    case IsNot: return addop(c, FT_OP_IS_OP, 1);
-    case In: return addop(c, FT_OP_CONTAINS_OP, 0);
-    case NotIn: return addop(c, FT_OP_CONTAINS_OP, 1);
+    case Eq: return ft_cg_addop(c, FT_OP_COMPARE_OP, FT_EQ);
+    case NotEq: return ft_cg_addop(c, FT_OP_COMPARE_OP, FT_NE);
+    case Lt: return ft_cg_addop(c, FT_OP_COMPARE_OP, FT_LT);
+    case LtE: return ft_cg_addop(c, FT_OP_COMPARE_OP, FT_LE);
+    case Gt: return ft_cg_addop(c, FT_OP_COMPARE_OP, FT_GT);
+    case GtE: return ft_cg_addop(c, FT_OP_COMPARE_OP, FT_GE);
+    case Is: return ft_cg_addop(c, FT_OP_IS_OP, 0);
+    case IsNot: return ft_cg_addop(c, FT_OP_IS_OP, 1);
+    case In: return ft_cg_addop(c, FT_OP_CONTAINS_OP, 0);
+    case NotIn: return ft_cg_addop(c, FT_OP_CONTAINS_OP, 1);
     }
     return -1;
 }
 
 /* Jump to `next` if the truth of `e` equals `cond`; fall through otherwise. */
-static int compiler_jump_if(Compiler *c, expr_ty e, Block *next, int cond)
+int ft_cg_jump_if(Compiler *c, expr_ty e, Block *next, int cond)
 {
     switch (e->kind) {
     case UnaryOp_kind:
         if (e->v.UnaryOp.op == Not)
-            return compiler_jump_if(c, e->v.UnaryOp.operand, next, !cond);
+            return ft_cg_jump_if(c, e->v.UnaryOp.operand, next, !cond);
         break;
     case BoolOp_kind: {
         asdl_expr_seq *s = e->v.BoolOp.values;
@@ -1087,27 +1146,27 @@ static int compiler_jump_if(Compiler *c, expr_ty e, Block *next, int cond)
         int cond2 = e->v.BoolOp.op == Or;
         Block *next2 = next;
         if (!cond2 != !cond) {
-            next2 = new_block(c);
+            next2 = ft_cg_new_block(c);
             if (next2 == NULL)
                 return -1;
         }
         for (ssize_t i = 0; i < n; i++)
-            RETURN_IF_ERROR(compiler_jump_if(c, asdl_seq_GET(s, i), next2, cond2));
-        RETURN_IF_ERROR(compiler_jump_if(c, asdl_seq_GET(s, n), next, cond));
+            RETURN_IF_ERROR(ft_cg_jump_if(c, asdl_seq_GET(s, i), next2, cond2));
+        RETURN_IF_ERROR(ft_cg_jump_if(c, asdl_seq_GET(s, n), next, cond));
         if (next2 != next)
-            use_next_block(c, next2);
+            ft_cg_use_next_block(c, next2);
         return 0;
     }
     case IfExp_kind: {
-        Block *end = new_block(c), *next2 = new_block(c);
+        Block *end = ft_cg_new_block(c), *next2 = ft_cg_new_block(c);
         if (end == NULL || next2 == NULL)
             return -1;
-        RETURN_IF_ERROR(compiler_jump_if(c, e->v.IfExp.test, next2, 0));
-        RETURN_IF_ERROR(compiler_jump_if(c, e->v.IfExp.body, next, cond));
+        RETURN_IF_ERROR(ft_cg_jump_if(c, e->v.IfExp.test, next2, 0));
+        RETURN_IF_ERROR(ft_cg_jump_if(c, e->v.IfExp.body, next, cond));
         ADDOP_JUMP(c, FT_OP_JUMP, end);
-        use_next_block(c, next2);
-        RETURN_IF_ERROR(compiler_jump_if(c, e->v.IfExp.orelse, next, cond));
-        use_next_block(c, end);
+        ft_cg_use_next_block(c, next2);
+        RETURN_IF_ERROR(ft_cg_jump_if(c, e->v.IfExp.orelse, next, cond));
+        ft_cg_use_next_block(c, end);
         return 0;
     }
     case Compare_kind: {
@@ -1115,26 +1174,27 @@ static int compiler_jump_if(Compiler *c, expr_ty e, Block *next, int cond)
         if (n > 0) {
             FtPosition old = c->u->loc;
             SET_LOC(c, e);
-            Block *cleanup = new_block(c), *end = new_block(c);
+            RETURN_IF_ERROR(check_compare(c, e));
+            Block *cleanup = ft_cg_new_block(c), *end = ft_cg_new_block(c);
             if (cleanup == NULL || end == NULL)
                 return -1;
-            RETURN_IF_ERROR(visit_expr(c, e->v.Compare.left));
+            RETURN_IF_ERROR(ft_cg_visit_expr(c, e->v.Compare.left));
             for (ssize_t i = 0; i < n; i++) {
-                RETURN_IF_ERROR(visit_expr(c, asdl_seq_GET(e->v.Compare.comparators, i)));
+                RETURN_IF_ERROR(ft_cg_visit_expr(c, asdl_seq_GET(e->v.Compare.comparators, i)));
                 ADDOP_I(c, FT_OP_SWAP, 2);
                 ADDOP_I(c, FT_OP_COPY, 2);
                 RETURN_IF_ERROR(compare_op(c, asdl_seq_GET(e->v.Compare.ops, i)));
                 ADDOP_JUMP(c, FT_OP_POP_JUMP_IF_FALSE, cleanup);
             }
-            RETURN_IF_ERROR(visit_expr(c, asdl_seq_GET(e->v.Compare.comparators, n)));
+            RETURN_IF_ERROR(ft_cg_visit_expr(c, asdl_seq_GET(e->v.Compare.comparators, n)));
             RETURN_IF_ERROR(compare_op(c, asdl_seq_GET(e->v.Compare.ops, n)));
             ADDOP_JUMP(c, cond ? FT_OP_POP_JUMP_IF_TRUE : FT_OP_POP_JUMP_IF_FALSE, next);
             ADDOP_JUMP(c, FT_OP_JUMP, end);
-            use_next_block(c, cleanup);
+            ft_cg_use_next_block(c, cleanup);
             ADDOP(c, FT_OP_POP_TOP);
             if (!cond)
                 ADDOP_JUMP(c, FT_OP_JUMP, next);
-            use_next_block(c, end);
+            ft_cg_use_next_block(c, end);
             c->u->loc = old;
             return 0;
         }
@@ -1151,75 +1211,75 @@ static int compiler_jump_if(Compiler *c, expr_ty e, Block *next, int cond)
     default:
         break;
     }
-    RETURN_IF_ERROR(visit_expr(c, e));
+    RETURN_IF_ERROR(ft_cg_visit_expr(c, e));
     ADDOP_JUMP(c, cond ? FT_OP_POP_JUMP_IF_TRUE : FT_OP_POP_JUMP_IF_FALSE, next);
     return 0;
 }
 
 static int compiler_if(Compiler *c, stmt_ty s)
 {
-    Block *end = new_block(c), *next = end;
+    Block *end = ft_cg_new_block(c), *next = end;
     if (end == NULL)
         return -1;
     if (asdl_seq_LEN(s->v.If.orelse)) {
-        next = new_block(c);
+        next = ft_cg_new_block(c);
         if (next == NULL)
             return -1;
     }
-    RETURN_IF_ERROR(compiler_jump_if(c, s->v.If.test, next, 0));
-    RETURN_IF_ERROR(visit_stmts(c, s->v.If.body));
+    RETURN_IF_ERROR(ft_cg_jump_if(c, s->v.If.test, next, 0));
+    RETURN_IF_ERROR(ft_cg_visit_stmts(c, s->v.If.body));
     if (asdl_seq_LEN(s->v.If.orelse)) {
         UNSET_LOC(c);
         ADDOP_JUMP(c, FT_OP_JUMP, end);
-        use_next_block(c, next);
-        RETURN_IF_ERROR(visit_stmts(c, s->v.If.orelse));
+        ft_cg_use_next_block(c, next);
+        RETURN_IF_ERROR(ft_cg_visit_stmts(c, s->v.If.orelse));
     }
-    use_next_block(c, end);
+    ft_cg_use_next_block(c, end);
     return 0;
 }
 
 static int compiler_for(Compiler *c, stmt_ty s)
 {
     if (s->kind == AsyncFor_kind)
-        return compiler_error(c, "'async for' is not supported by ftpy");
-    Block *start = new_block(c), *body = new_block(c), *cleanup = new_block(c),
-          *end = new_block(c);
+        return ft_cg_error(c, "'async for' is not supported by ftpy");
+    Block *start = ft_cg_new_block(c), *body = ft_cg_new_block(c), *cleanup = ft_cg_new_block(c),
+          *end = ft_cg_new_block(c);
     if (!start || !body || !cleanup || !end)
         return -1;
     RETURN_IF_ERROR(push_fblock(c, FB_FOR_LOOP, start, end, NULL));
-    RETURN_IF_ERROR(visit_expr(c, s->v.For.iter));
+    RETURN_IF_ERROR(ft_cg_visit_expr(c, s->v.For.iter));
     ADDOP(c, FT_OP_GET_ITER);
-    use_next_block(c, start);
+    ft_cg_use_next_block(c, start);
     ADDOP_JUMP(c, FT_OP_FOR_ITER, cleanup);
-    use_next_block(c, body);
-    RETURN_IF_ERROR(visit_expr(c, s->v.For.target));
-    RETURN_IF_ERROR(visit_stmts(c, s->v.For.body));
+    ft_cg_use_next_block(c, body);
+    RETURN_IF_ERROR(ft_cg_visit_expr(c, s->v.For.target));
+    RETURN_IF_ERROR(ft_cg_visit_stmts(c, s->v.For.body));
     UNSET_LOC(c);
     ADDOP_JUMP(c, FT_OP_JUMP, start);
-    use_next_block(c, cleanup);
+    ft_cg_use_next_block(c, cleanup);
     pop_fblock(c);
-    RETURN_IF_ERROR(visit_stmts(c, s->v.For.orelse));
-    use_next_block(c, end);
+    RETURN_IF_ERROR(ft_cg_visit_stmts(c, s->v.For.orelse));
+    ft_cg_use_next_block(c, end);
     return 0;
 }
 
 static int compiler_while(Compiler *c, stmt_ty s)
 {
-    Block *loop = new_block(c), *body = new_block(c), *anchor = new_block(c),
-          *exit = new_block(c);
+    Block *loop = ft_cg_new_block(c), *body = ft_cg_new_block(c), *anchor = ft_cg_new_block(c),
+          *exit = ft_cg_new_block(c);
     if (!loop || !body || !anchor || !exit)
         return -1;
-    use_next_block(c, loop);
+    ft_cg_use_next_block(c, loop);
     RETURN_IF_ERROR(push_fblock(c, FB_WHILE_LOOP, loop, exit, NULL));
-    RETURN_IF_ERROR(compiler_jump_if(c, s->v.While.test, anchor, 0));
-    use_next_block(c, body);
-    RETURN_IF_ERROR(visit_stmts(c, s->v.While.body));
+    RETURN_IF_ERROR(ft_cg_jump_if(c, s->v.While.test, anchor, 0));
+    ft_cg_use_next_block(c, body);
+    RETURN_IF_ERROR(ft_cg_visit_stmts(c, s->v.While.body));
     SET_LOC(c, s);
-    RETURN_IF_ERROR(compiler_jump_if(c, s->v.While.test, body, 1));
+    RETURN_IF_ERROR(ft_cg_jump_if(c, s->v.While.test, body, 1));
     pop_fblock(c);
-    use_next_block(c, anchor);
-    RETURN_IF_ERROR(visit_stmts(c, s->v.While.orelse));
-    use_next_block(c, exit);
+    ft_cg_use_next_block(c, anchor);
+    RETURN_IF_ERROR(ft_cg_visit_stmts(c, s->v.While.orelse));
+    ft_cg_use_next_block(c, exit);
     return 0;
 }
 
@@ -1238,7 +1298,7 @@ static int pop_except_and_reraise(Compiler *c)
     /* [prev_exc, lasti, exc] -> restore prev_exc, re-raise exc at lasti */
     ADDOP_I(c, FT_OP_COPY, 3);
     ADDOP(c, FT_OP_POP_EXCEPT);
-    ADDOP_I(c, FT_OP_RERAISE, 1);
+    ADDOP_I(c, FT_OP_RERAISE, RERAISE_LASTI(1));
     return 0;
 }
 
@@ -1262,7 +1322,7 @@ static int unwind_fblock(Compiler *c, FBlock *info, int preserve_tos)
         ADDOP(c, PSEUDO_POP_BLOCK);
         if (preserve_tos)
             RETURN_IF_ERROR(push_fblock(c, FB_POP_VALUE, NULL, NULL, NULL));
-        RETURN_IF_ERROR(visit_stmts(c, (asdl_stmt_seq *)info->datum));
+        RETURN_IF_ERROR(ft_cg_visit_stmts(c, (asdl_stmt_seq *)info->datum));
         if (preserve_tos)
             pop_fblock(c);
         UNSET_LOC(c);
@@ -1294,8 +1354,8 @@ static int unwind_fblock(Compiler *c, FBlock *info, int preserve_tos)
         ADDOP(c, FT_OP_POP_EXCEPT);
         if (info->datum) {
             ADDOP_LOAD_CONST(c, FT_NONE);
-            RETURN_IF_ERROR(compiler_nameop(c, (FtObject *)info->datum, Store));
-            RETURN_IF_ERROR(compiler_nameop(c, (FtObject *)info->datum, Del));
+            RETURN_IF_ERROR(ft_cg_nameop(c, (FtObject *)info->datum, Store));
+            RETURN_IF_ERROR(ft_cg_nameop(c, (FtObject *)info->datum, Del));
         }
         return 0;
     case FB_POP_VALUE:
@@ -1331,15 +1391,15 @@ static int compiler_return(Compiler *c, stmt_ty s)
 {
     expr_ty value = s->v.Return.value;
     if (c->u->ste->type != FT_BLOCK_FUNCTION)
-        return compiler_error(c, "'return' outside function");
+        return ft_cg_error(c, "'return' outside function");
     FtObject *constval = value ? fold_const(value) : NULL;
     int preserve_tos = value != NULL && constval == NULL;
     if (preserve_tos) {
-        RETURN_IF_ERROR(visit_expr(c, value));
+        RETURN_IF_ERROR(ft_cg_visit_expr(c, value));
     } else if (value) {
         FtPosition old = c->u->loc;
         SET_LOC(c, value);
-        if (addop(c, FT_OP_NOP, 0) < 0) {
+        if (ft_cg_addop(c, FT_OP_NOP, 0) < 0) {
             FT_XDECREF(constval);
             return -1;
         }
@@ -1347,7 +1407,7 @@ static int compiler_return(Compiler *c, stmt_ty s)
     }
     if (value == NULL || value->lineno != s->lineno) {
         SET_LOC(c, s);
-        if (addop(c, FT_OP_NOP, 0) < 0) {
+        if (ft_cg_addop(c, FT_OP_NOP, 0) < 0) {
             FT_XDECREF(constval);
             return -1;
         }
@@ -1357,11 +1417,11 @@ static int compiler_return(Compiler *c, stmt_ty s)
         return -1;
     }
     if (preserve_tos)
-        return addop(c, FT_OP_RETURN_VALUE, 0);
-    int i = add_const(c, constval ? constval : FT_NONE);
+        return ft_cg_addop(c, FT_OP_RETURN_VALUE, 0);
+    int i = ft_cg_add_const(c, constval ? constval : FT_NONE);
     FT_XDECREF(constval);
     RETURN_IF_ERROR(i);
-    return addop(c, FT_OP_RETURN_CONST, i);
+    return ft_cg_addop(c, FT_OP_RETURN_CONST, i);
 }
 
 static int compiler_break(Compiler *c)
@@ -1370,7 +1430,7 @@ static int compiler_break(Compiler *c)
     ADDOP(c, FT_OP_NOP);
     RETURN_IF_ERROR(unwind_fblock_stack(c, 0, &loop));
     if (loop == NULL)
-        return compiler_error(c, "'break' outside loop");
+        return ft_cg_error(c, "'break' outside loop");
     RETURN_IF_ERROR(unwind_fblock(c, loop, 0));
     ADDOP_JUMP(c, FT_OP_JUMP, loop->exit);
     return 0;
@@ -1382,7 +1442,7 @@ static int compiler_continue(Compiler *c)
     ADDOP(c, FT_OP_NOP);
     RETURN_IF_ERROR(unwind_fblock_stack(c, 0, &loop));
     if (loop == NULL)
-        return compiler_error(c, "'continue' not properly in loop");
+        return ft_cg_error(c, "'continue' not properly in loop");
     ADDOP_JUMP(c, FT_OP_JUMP, loop->block);
     return 0;
 }
@@ -1397,57 +1457,57 @@ static int compiler_try_except(Compiler *c, stmt_ty s);
  * with the exception pushed and then re-raises. */
 static int compiler_try_finally(Compiler *c, stmt_ty s)
 {
-    Block *body = new_block(c), *end = new_block(c), *exit = new_block(c),
-          *cleanup = new_block(c);
+    Block *body = ft_cg_new_block(c), *end = ft_cg_new_block(c), *exit = ft_cg_new_block(c),
+          *cleanup = ft_cg_new_block(c);
     if (!body || !end || !exit || !cleanup)
         return -1;
     ADDOP_JUMP(c, PSEUDO_SETUP_FINALLY, end);
-    use_next_block(c, body);
+    ft_cg_use_next_block(c, body);
     RETURN_IF_ERROR(push_fblock(c, FB_FINALLY_TRY, body, end, s->v.Try.finalbody));
     if (asdl_seq_LEN(s->v.Try.handlers))
         RETURN_IF_ERROR(compiler_try_except(c, s));
     else
-        RETURN_IF_ERROR(visit_stmts(c, s->v.Try.body));
+        RETURN_IF_ERROR(ft_cg_visit_stmts(c, s->v.Try.body));
     UNSET_LOC(c);
     ADDOP(c, PSEUDO_POP_BLOCK);
     pop_fblock(c);
-    RETURN_IF_ERROR(visit_stmts(c, s->v.Try.finalbody));
+    RETURN_IF_ERROR(ft_cg_visit_stmts(c, s->v.Try.finalbody));
     UNSET_LOC(c);
     ADDOP_JUMP(c, FT_OP_JUMP, exit);
     /* the exceptional path */
-    use_next_block(c, end);
+    ft_cg_use_next_block(c, end);
     UNSET_LOC(c);
     ADDOP_JUMP(c, PSEUDO_SETUP_CLEANUP, cleanup);
     ADDOP(c, FT_OP_PUSH_EXC_INFO);
     RETURN_IF_ERROR(push_fblock(c, FB_FINALLY_END, end, NULL, NULL));
-    RETURN_IF_ERROR(visit_stmts(c, s->v.Try.finalbody));
+    RETURN_IF_ERROR(ft_cg_visit_stmts(c, s->v.Try.finalbody));
     pop_fblock(c);
     UNSET_LOC(c);
     ADDOP_I(c, FT_OP_RERAISE, 0);
-    use_next_block(c, cleanup);
+    ft_cg_use_next_block(c, cleanup);
     RETURN_IF_ERROR(pop_except_and_reraise(c));
-    use_next_block(c, exit);
+    ft_cg_use_next_block(c, exit);
     return 0;
 }
 
 static int compiler_try_except(Compiler *c, stmt_ty s)
 {
-    Block *body = new_block(c), *except = new_block(c), *end = new_block(c),
-          *cleanup = new_block(c);
+    Block *body = ft_cg_new_block(c), *except = ft_cg_new_block(c), *end = ft_cg_new_block(c),
+          *cleanup = ft_cg_new_block(c);
     if (!body || !except || !end || !cleanup)
         return -1;
     ADDOP_JUMP(c, PSEUDO_SETUP_FINALLY, except);
-    use_next_block(c, body);
+    ft_cg_use_next_block(c, body);
     RETURN_IF_ERROR(push_fblock(c, FB_TRY_EXCEPT, body, NULL, NULL));
-    RETURN_IF_ERROR(visit_stmts(c, s->v.Try.body));
+    RETURN_IF_ERROR(ft_cg_visit_stmts(c, s->v.Try.body));
     pop_fblock(c);
     UNSET_LOC(c);
     ADDOP(c, PSEUDO_POP_BLOCK);
-    RETURN_IF_ERROR(visit_stmts(c, s->v.Try.orelse));
+    RETURN_IF_ERROR(ft_cg_visit_stmts(c, s->v.Try.orelse));
     UNSET_LOC(c);
     ADDOP_JUMP(c, FT_OP_JUMP, end);
     ssize_t n = asdl_seq_LEN(s->v.Try.handlers);
-    use_next_block(c, except);
+    ft_cg_use_next_block(c, except);
     UNSET_LOC(c);
     ADDOP_JUMP(c, PSEUDO_SETUP_CLEANUP, cleanup);
     ADDOP(c, FT_OP_PUSH_EXC_INFO);
@@ -1457,21 +1517,21 @@ static int compiler_try_except(Compiler *c, stmt_ty s)
         excepthandler_ty handler = asdl_seq_GET(s->v.Try.handlers, i);
         SET_LOC(c, handler);
         if (!handler->v.ExceptHandler.type && i < n - 1)
-            return compiler_error(c, "default 'except:' must be last");
-        Block *next_except = new_block(c);
+            return ft_cg_error(c, "default 'except:' must be last");
+        Block *next_except = ft_cg_new_block(c);
         if (next_except == NULL)
             return -1;
         if (handler->v.ExceptHandler.type) {
-            RETURN_IF_ERROR(visit_expr(c, handler->v.ExceptHandler.type));
+            RETURN_IF_ERROR(ft_cg_visit_expr(c, handler->v.ExceptHandler.type));
             ADDOP(c, FT_OP_CHECK_EXC_MATCH);
             ADDOP_JUMP(c, FT_OP_POP_JUMP_IF_FALSE, next_except);
         }
         FtObject *name = handler->v.ExceptHandler.name;
         if (name) {
-            Block *cleanup_end = new_block(c), *cleanup_body = new_block(c);
+            Block *cleanup_end = ft_cg_new_block(c), *cleanup_body = ft_cg_new_block(c);
             if (!cleanup_end || !cleanup_body)
                 return -1;
-            RETURN_IF_ERROR(compiler_nameop(c, name, Store));
+            RETURN_IF_ERROR(ft_cg_nameop(c, name, Store));
             /*  try:
              *      <handler body>
              *  finally:
@@ -1479,54 +1539,54 @@ static int compiler_try_except(Compiler *c, stmt_ty s)
              *      del name
              */
             ADDOP_JUMP(c, PSEUDO_SETUP_CLEANUP, cleanup_end);
-            use_next_block(c, cleanup_body);
+            ft_cg_use_next_block(c, cleanup_body);
             RETURN_IF_ERROR(push_fblock(c, FB_HANDLER_CLEANUP, cleanup_body, NULL, name));
-            RETURN_IF_ERROR(visit_stmts(c, handler->v.ExceptHandler.body));
+            RETURN_IF_ERROR(ft_cg_visit_stmts(c, handler->v.ExceptHandler.body));
             pop_fblock(c);
             UNSET_LOC(c);
             ADDOP(c, PSEUDO_POP_BLOCK);
             ADDOP(c, PSEUDO_POP_BLOCK);
             ADDOP(c, FT_OP_POP_EXCEPT);
             ADDOP_LOAD_CONST(c, FT_NONE);
-            RETURN_IF_ERROR(compiler_nameop(c, name, Store));
-            RETURN_IF_ERROR(compiler_nameop(c, name, Del));
+            RETURN_IF_ERROR(ft_cg_nameop(c, name, Store));
+            RETURN_IF_ERROR(ft_cg_nameop(c, name, Del));
             ADDOP_JUMP(c, FT_OP_JUMP, end);
             /* the handler body raised */
-            use_next_block(c, cleanup_end);
+            ft_cg_use_next_block(c, cleanup_end);
             UNSET_LOC(c);
             ADDOP_LOAD_CONST(c, FT_NONE);
-            RETURN_IF_ERROR(compiler_nameop(c, name, Store));
-            RETURN_IF_ERROR(compiler_nameop(c, name, Del));
-            ADDOP_I(c, FT_OP_RERAISE, 1);
+            RETURN_IF_ERROR(ft_cg_nameop(c, name, Store));
+            RETURN_IF_ERROR(ft_cg_nameop(c, name, Del));
+            ADDOP_I(c, FT_OP_RERAISE, RERAISE_LASTI(1));
         } else {
-            Block *cleanup_body = new_block(c);
+            Block *cleanup_body = ft_cg_new_block(c);
             if (cleanup_body == NULL)
                 return -1;
             ADDOP(c, FT_OP_POP_TOP); /* exc_value */
-            use_next_block(c, cleanup_body);
+            ft_cg_use_next_block(c, cleanup_body);
             RETURN_IF_ERROR(push_fblock(c, FB_HANDLER_CLEANUP, cleanup_body, NULL, NULL));
-            RETURN_IF_ERROR(visit_stmts(c, handler->v.ExceptHandler.body));
+            RETURN_IF_ERROR(ft_cg_visit_stmts(c, handler->v.ExceptHandler.body));
             pop_fblock(c);
             UNSET_LOC(c);
             ADDOP(c, PSEUDO_POP_BLOCK);
             ADDOP(c, FT_OP_POP_EXCEPT);
             ADDOP_JUMP(c, FT_OP_JUMP, end);
         }
-        use_next_block(c, next_except);
+        ft_cg_use_next_block(c, next_except);
     }
     UNSET_LOC(c);
     pop_fblock(c);
     ADDOP_I(c, FT_OP_RERAISE, 0);
-    use_next_block(c, cleanup);
+    ft_cg_use_next_block(c, cleanup);
     RETURN_IF_ERROR(pop_except_and_reraise(c));
-    use_next_block(c, end);
+    ft_cg_use_next_block(c, end);
     return 0;
 }
 
 static int compiler_try(Compiler *c, stmt_ty s)
 {
     if (s->kind == TryStar_kind)
-        return compiler_error(c, "'except*' is not supported by ftpy");
+        return ft_cg_error(c, "'except*' is not supported by ftpy");
     if (asdl_seq_LEN(s->v.Try.finalbody))
         return compiler_try_finally(c, s);
     return compiler_try_except(c, s);
@@ -1535,24 +1595,24 @@ static int compiler_try(Compiler *c, stmt_ty s)
 static int compiler_with(Compiler *c, stmt_ty s, ssize_t pos)
 {
     if (s->kind == AsyncWith_kind)
-        return compiler_error(c, "'async with' is not supported by ftpy");
+        return ft_cg_error(c, "'async with' is not supported by ftpy");
     withitem_ty item = asdl_seq_GET(s->v.With.items, pos);
-    Block *block = new_block(c), *final = new_block(c), *exit = new_block(c),
-          *cleanup = new_block(c);
+    Block *block = ft_cg_new_block(c), *final = ft_cg_new_block(c), *exit = ft_cg_new_block(c),
+          *cleanup = ft_cg_new_block(c);
     if (!block || !final || !exit || !cleanup)
         return -1;
-    RETURN_IF_ERROR(visit_expr(c, item->context_expr));
+    RETURN_IF_ERROR(ft_cg_visit_expr(c, item->context_expr));
     ADDOP(c, FT_OP_BEFORE_WITH);          /* mgr -> exit, enter_result */
     ADDOP_JUMP(c, PSEUDO_SETUP_WITH, final);
-    use_next_block(c, block);
+    ft_cg_use_next_block(c, block);
     RETURN_IF_ERROR(push_fblock(c, FB_WITH, block, final, s));
     if (item->optional_vars)
-        RETURN_IF_ERROR(visit_expr(c, item->optional_vars));
+        RETURN_IF_ERROR(ft_cg_visit_expr(c, item->optional_vars));
     else
         ADDOP(c, FT_OP_POP_TOP);
     pos++;
     if (pos == asdl_seq_LEN(s->v.With.items))
-        RETURN_IF_ERROR(visit_stmts(c, s->v.With.body));
+        RETURN_IF_ERROR(ft_cg_visit_stmts(c, s->v.With.body));
     else
         RETURN_IF_ERROR(compiler_with(c, s, pos));
     UNSET_LOC(c);
@@ -1564,25 +1624,25 @@ static int compiler_with(Compiler *c, stmt_ty s, ssize_t pos)
     ADDOP(c, FT_OP_POP_TOP);
     ADDOP_JUMP(c, FT_OP_JUMP, exit);
     /* exceptional exit: [exit, lasti, exc] */
-    use_next_block(c, final);
+    ft_cg_use_next_block(c, final);
     ADDOP_JUMP(c, PSEUDO_SETUP_CLEANUP, cleanup);
     ADDOP(c, FT_OP_PUSH_EXC_INFO);
     ADDOP(c, FT_OP_WITH_EXCEPT_START);
     UNSET_LOC(c);
-    Block *suppress = new_block(c);
+    Block *suppress = ft_cg_new_block(c);
     if (suppress == NULL)
         return -1;
     ADDOP_JUMP(c, FT_OP_POP_JUMP_IF_TRUE, suppress);
-    ADDOP_I(c, FT_OP_RERAISE, 2);
-    use_next_block(c, cleanup);
+    ADDOP_I(c, FT_OP_RERAISE, RERAISE_LASTI(2));
+    ft_cg_use_next_block(c, cleanup);
     RETURN_IF_ERROR(pop_except_and_reraise(c));
-    use_next_block(c, suppress);
+    ft_cg_use_next_block(c, suppress);
     ADDOP(c, FT_OP_POP_TOP); /* exc_value */
     ADDOP(c, PSEUDO_POP_BLOCK);
     ADDOP(c, FT_OP_POP_EXCEPT);
     ADDOP(c, FT_OP_POP_TOP);
     ADDOP(c, FT_OP_POP_TOP);
-    use_next_block(c, exit);
+    ft_cg_use_next_block(c, exit);
     return 0;
 }
 
@@ -1597,7 +1657,7 @@ static int compiler_import_as(Compiler *c, FtObject *name, FtObject *asname)
             break;
         }
     if (dot < 0)
-        return compiler_nameop(c, asname, Store);
+        return ft_cg_nameop(c, asname, Store);
     /* import a.b.c as d: IMPORT_FROM each attribute after the first */
     for (;;) {
         ssize_t pos = dot + 1;
@@ -1619,7 +1679,7 @@ static int compiler_import_as(Compiler *c, FtObject *name, FtObject *asname)
         ADDOP_I(c, FT_OP_SWAP, 2);
         ADDOP(c, FT_OP_POP_TOP);
     }
-    RETURN_IF_ERROR(compiler_nameop(c, asname, Store));
+    RETURN_IF_ERROR(ft_cg_nameop(c, asname, Store));
     ADDOP(c, FT_OP_POP_TOP);
     return 0;
 }
@@ -1641,13 +1701,13 @@ static int compiler_import(Compiler *c, stmt_ty s)
                     break;
                 }
             if (dot < 0) {
-                RETURN_IF_ERROR(compiler_nameop(c, alias->name, Store));
+                RETURN_IF_ERROR(ft_cg_nameop(c, alias->name, Store));
             } else {
                 FtObject *tmp = ft_str_substring(alias->name, 0, dot);
                 if (tmp == NULL)
                     return -1;
                 tmp = ft_str_intern(tmp);
-                int r = compiler_nameop(c, tmp, Store);
+                int r = ft_cg_nameop(c, tmp, Store);
                 FT_DECREF(tmp);
                 RETURN_IF_ERROR(r);
             }
@@ -1663,7 +1723,7 @@ static int compiler_from_import(Compiler *c, stmt_ty s)
      * noticed `annotations`); ftpy has no __future__ module to import at run time. */
     if (s->v.ImportFrom.module && s->v.ImportFrom.level == 0 &&
         ft_str_eq_cstr(s->v.ImportFrom.module, "__future__"))
-        return addop(c, FT_OP_NOP, 0);
+        return ft_cg_addop(c, FT_OP_NOP, 0);
     ADDOP_LOAD_CONST_NEW(c, ft_int_from_i64(s->v.ImportFrom.level));
     FtObject *names = ft_tuple_new(n);
     if (names == NULL)
@@ -1682,7 +1742,7 @@ static int compiler_from_import(Compiler *c, stmt_ty s)
             return 0;
         }
         ADDOP_NAME(c, FT_OP_IMPORT_FROM, alias->name);
-        RETURN_IF_ERROR(compiler_nameop(c, alias->asname ? alias->asname : alias->name, Store));
+        RETURN_IF_ERROR(ft_cg_nameop(c, alias->asname ? alias->asname : alias->name, Store));
     }
     ADDOP(c, FT_OP_POP_TOP);
     return 0;
@@ -1690,26 +1750,31 @@ static int compiler_from_import(Compiler *c, stmt_ty s)
 
 static int compiler_assert(Compiler *c, stmt_ty s)
 {
+    expr_ty test = s->v.Assert.test;
+    if ((test->kind == Tuple_kind && asdl_seq_LEN(test->v.Tuple.elts) > 0) ||
+        (test->kind == Constant_kind && ft_tuple_check(test->v.Constant.value) &&
+         FT_SIZE(test->v.Constant.value) > 0))
+        RETURN_IF_ERROR(compiler_warn(c, "assertion is always true, perhaps remove parentheses?"));
     if (c->optimize)
         return 0;
-    Block *end = new_block(c);
+    Block *end = ft_cg_new_block(c);
     if (end == NULL)
         return -1;
-    RETURN_IF_ERROR(compiler_jump_if(c, s->v.Assert.test, end, 1));
+    RETURN_IF_ERROR(ft_cg_jump_if(c, s->v.Assert.test, end, 1));
     ADDOP(c, FT_OP_LOAD_ASSERTION_ERROR);
     if (s->v.Assert.msg) {
-        RETURN_IF_ERROR(visit_expr(c, s->v.Assert.msg));
+        RETURN_IF_ERROR(ft_cg_visit_expr(c, s->v.Assert.msg));
         ADDOP_I(c, FT_OP_CALL, 0);
     }
     ADDOP_I(c, FT_OP_RAISE_VARARGS, 1);
-    use_next_block(c, end);
+    ft_cg_use_next_block(c, end);
     return 0;
 }
 
 static int compiler_stmt_expr(Compiler *c, expr_ty value)
 {
     if (c->interactive && c->nestlevel <= 1) {
-        RETURN_IF_ERROR(visit_expr(c, value));
+        RETURN_IF_ERROR(ft_cg_visit_expr(c, value));
         ADDOP(c, FT_OP_PRINT_EXPR);
         return 0;
     }
@@ -1717,7 +1782,7 @@ static int compiler_stmt_expr(Compiler *c, expr_ty value)
         ADDOP(c, FT_OP_NOP);
         return 0;
     }
-    RETURN_IF_ERROR(visit_expr(c, value));
+    RETURN_IF_ERROR(ft_cg_visit_expr(c, value));
     UNSET_LOC(c);
     ADDOP(c, FT_OP_POP_TOP);
     return 0;
@@ -1773,27 +1838,31 @@ static int compiler_augassign(Compiler *c, stmt_ty s)
     SET_LOC(c, e);
     switch (e->kind) {
     case Attribute_kind:
-        RETURN_IF_ERROR(visit_expr(c, e->v.Attribute.value));
+        RETURN_IF_ERROR(ft_cg_visit_expr(c, e->v.Attribute.value));
         ADDOP_I(c, FT_OP_COPY, 1);
         update_start_location_to_match_attr(c, e);
         ADDOP_NAME(c, FT_OP_LOAD_ATTR, e->v.Attribute.attr);
         break;
     case Subscript_kind:
-        RETURN_IF_ERROR(visit_expr(c, e->v.Subscript.value));
-        RETURN_IF_ERROR(visit_expr(c, e->v.Subscript.slice));
+        if (e->v.Subscript.ctx == Load) {
+            RETURN_IF_ERROR(check_subscripter(c, e->v.Subscript.value));
+            RETURN_IF_ERROR(check_index(c, e->v.Subscript.value, e->v.Subscript.slice));
+        }
+        RETURN_IF_ERROR(ft_cg_visit_expr(c, e->v.Subscript.value));
+        RETURN_IF_ERROR(ft_cg_visit_expr(c, e->v.Subscript.slice));
         ADDOP_I(c, FT_OP_COPY, 2);
         ADDOP_I(c, FT_OP_COPY, 2);
         ADDOP(c, FT_OP_BINARY_SUBSCR);
         break;
     case Name_kind:
-        RETURN_IF_ERROR(compiler_nameop(c, e->v.Name.id, Load));
+        RETURN_IF_ERROR(ft_cg_nameop(c, e->v.Name.id, Load));
         break;
     default:
         ft_err_set_string(ft_exc_SystemError, "invalid node type for augmented assignment");
         return -1;
     }
     c->u->loc = old;
-    RETURN_IF_ERROR(visit_expr(c, s->v.AugAssign.value));
+    RETURN_IF_ERROR(ft_cg_visit_expr(c, s->v.AugAssign.value));
     ADDOP_I(c, FT_OP_BINARY_OP, binop_arg(s->v.AugAssign.op, 1));
     SET_LOC(c, e);
     switch (e->kind) {
@@ -1808,7 +1877,7 @@ static int compiler_augassign(Compiler *c, stmt_ty s)
         ADDOP(c, FT_OP_STORE_SUBSCR);
         break;
     default:
-        RETURN_IF_ERROR(compiler_nameop(c, e->v.Name.id, Store));
+        RETURN_IF_ERROR(ft_cg_nameop(c, e->v.Name.id, Store));
         break;
     }
     c->u->loc = old;
@@ -1817,7 +1886,7 @@ static int compiler_augassign(Compiler *c, stmt_ty s)
 
 static int check_ann_expr(Compiler *c, expr_ty e)
 {
-    RETURN_IF_ERROR(visit_expr(c, e));
+    RETURN_IF_ERROR(ft_cg_visit_expr(c, e));
     ADDOP(c, FT_OP_POP_TOP);
     return 0;
 }
@@ -1826,8 +1895,8 @@ static int compiler_annassign(Compiler *c, stmt_ty s)
 {
     expr_ty targ = s->v.AnnAssign.target;
     if (s->v.AnnAssign.value) {
-        RETURN_IF_ERROR(visit_expr(c, s->v.AnnAssign.value));
-        RETURN_IF_ERROR(visit_expr(c, targ));
+        RETURN_IF_ERROR(ft_cg_visit_expr(c, s->v.AnnAssign.value));
+        RETURN_IF_ERROR(ft_cg_visit_expr(c, targ));
     }
     int module_or_class = c->u->scope_type == SCOPE_MODULE || c->u->scope_type == SCOPE_CLASS;
     switch (targ->kind) {
@@ -1873,11 +1942,11 @@ static int visit_stmt(Compiler *c, stmt_ty s)
         return visit_exprs(c, s->v.Delete.targets);
     case Assign_kind: {
         ssize_t n = asdl_seq_LEN(s->v.Assign.targets);
-        RETURN_IF_ERROR(visit_expr(c, s->v.Assign.value));
+        RETURN_IF_ERROR(ft_cg_visit_expr(c, s->v.Assign.value));
         for (ssize_t i = 0; i < n; i++) {
             if (i < n - 1)
                 ADDOP_I(c, FT_OP_COPY, 1);
-            RETURN_IF_ERROR(visit_expr(c, asdl_seq_GET(s->v.Assign.targets, i)));
+            RETURN_IF_ERROR(ft_cg_visit_expr(c, asdl_seq_GET(s->v.Assign.targets, i)));
         }
         return 0;
     }
@@ -1893,14 +1962,14 @@ static int visit_stmt(Compiler *c, stmt_ty s)
     case If_kind:
         return compiler_if(c, s);
     case Match_kind:
-        return compiler_error(c, "the match statement is not supported by ftpy");
+        return ft_cg_match(c, s);
     case Raise_kind: {
         int n = 0;
         if (s->v.Raise.exc) {
-            RETURN_IF_ERROR(visit_expr(c, s->v.Raise.exc));
+            RETURN_IF_ERROR(ft_cg_visit_expr(c, s->v.Raise.exc));
             n++;
             if (s->v.Raise.cause) {
-                RETURN_IF_ERROR(visit_expr(c, s->v.Raise.cause));
+                RETURN_IF_ERROR(ft_cg_visit_expr(c, s->v.Raise.cause));
                 n++;
             }
         }
@@ -1943,19 +2012,28 @@ static int starunpack_helper(Compiler *c, asdl_expr_seq *elts, int pushed, int b
                              int extend, int tuple)
 {
     ssize_t n = asdl_seq_LEN(elts);
-    if (n > 2 && add != FT_OP_SET_ADD && are_all_items_const(elts, 0, n)) {
+    if (n > 2 && are_all_items_const(elts, 0, n)) {
         FtObject *folded = ft_tuple_new(n);
         if (folded == NULL)
             return -1;
         for (ssize_t i = 0; i < n; i++)
             FT_TUPLE_SET(folded, i, fold_const(asdl_seq_GET(elts, i)));
         if (tuple && !pushed)
-            return addop_load_const_new(c, folded);
-        if (addop(c, build, pushed) < 0) {
+            return ft_cg_addop_load_const_new(c, folded);
+        if (add == FT_OP_SET_ADD) {
+            /* a frozenset constant: the new set is filled in its iteration order, as
+             * CPython does, so that the display iterates in the same order */
+            FtObject *fs = ft_frozenset_new(folded);
+            FT_DECREF(folded);
+            if (fs == NULL)
+                return -1;
+            folded = fs;
+        }
+        if (ft_cg_addop(c, build, pushed) < 0) {
             FT_DECREF(folded);
             return -1;
         }
-        RETURN_IF_ERROR(addop_load_const_new(c, folded));
+        RETURN_IF_ERROR(ft_cg_addop_load_const_new(c, folded));
         ADDOP_I(c, extend, 1);
         if (tuple)
             ADDOP(c, FT_OP_LIST_TO_TUPLE);
@@ -1982,10 +2060,10 @@ static int starunpack_helper(Compiler *c, asdl_expr_seq *elts, int pushed, int b
                 ADDOP_I(c, build, (int)i + pushed);
                 built = 1;
             }
-            RETURN_IF_ERROR(visit_expr(c, elt->v.Starred.value));
+            RETURN_IF_ERROR(ft_cg_visit_expr(c, elt->v.Starred.value));
             ADDOP_I(c, extend, 1);
         } else {
-            RETURN_IF_ERROR(visit_expr(c, elt));
+            RETURN_IF_ERROR(ft_cg_visit_expr(c, elt));
             if (built)
                 ADDOP_I(c, add, 1);
         }
@@ -2003,11 +2081,11 @@ static int unpack_helper(Compiler *c, asdl_expr_seq *elts)
         expr_ty elt = asdl_seq_GET(elts, i);
         if (elt->kind == Starred_kind && !seen_star) {
             if (i >= (1 << 8) || n - i - 1 >= (1 << 15))
-                return compiler_error(c, "too many expressions in star-unpacking assignment");
+                return ft_cg_error(c, "too many expressions in star-unpacking assignment");
             ADDOP_I(c, FT_OP_UNPACK_EX, (int)(i + ((n - i - 1) << 8)));
             seen_star = 1;
         } else if (elt->kind == Starred_kind) {
-            return compiler_error(c, "multiple starred expressions in assignment");
+            return ft_cg_error(c, "multiple starred expressions in assignment");
         }
     }
     if (!seen_star)
@@ -2020,7 +2098,7 @@ static int assignment_helper(Compiler *c, asdl_expr_seq *elts)
     RETURN_IF_ERROR(unpack_helper(c, elts));
     for (ssize_t i = 0; i < asdl_seq_LEN(elts); i++) {
         expr_ty elt = asdl_seq_GET(elts, i);
-        RETURN_IF_ERROR(visit_expr(c, elt->kind != Starred_kind ? elt : elt->v.Starred.value));
+        RETURN_IF_ERROR(ft_cg_visit_expr(c, elt->kind != Starred_kind ? elt : elt->v.Starred.value));
     }
     return 0;
 }
@@ -2042,21 +2120,21 @@ static int compiler_subdict(Compiler *c, expr_ty e, ssize_t begin, ssize_t end)
     int big = n * 2 > STACK_USE_GUIDELINE;
     if (n > 1 && !big && are_all_items_const(e->v.Dict.keys, begin, end)) {
         for (ssize_t i = begin; i < end; i++)
-            RETURN_IF_ERROR(visit_expr(c, asdl_seq_GET(e->v.Dict.values, i)));
+            RETURN_IF_ERROR(ft_cg_visit_expr(c, asdl_seq_GET(e->v.Dict.values, i)));
         FtObject *keys = ft_tuple_new(n);
         if (keys == NULL)
             return -1;
         for (ssize_t i = begin; i < end; i++)
             FT_TUPLE_SET(keys, i - begin, fold_const(asdl_seq_GET(e->v.Dict.keys, i)));
-        RETURN_IF_ERROR(addop_load_const_new(c, keys));
+        RETURN_IF_ERROR(ft_cg_addop_load_const_new(c, keys));
         ADDOP_I(c, FT_OP_BUILD_CONST_KEY_MAP, (int)n);
         return 0;
     }
     if (big)
         ADDOP_I(c, FT_OP_BUILD_MAP, 0);
     for (ssize_t i = begin; i < end; i++) {
-        RETURN_IF_ERROR(visit_expr(c, asdl_seq_GET(e->v.Dict.keys, i)));
-        RETURN_IF_ERROR(visit_expr(c, asdl_seq_GET(e->v.Dict.values, i)));
+        RETURN_IF_ERROR(ft_cg_visit_expr(c, asdl_seq_GET(e->v.Dict.keys, i)));
+        RETURN_IF_ERROR(ft_cg_visit_expr(c, asdl_seq_GET(e->v.Dict.values, i)));
         if (big)
             ADDOP_I(c, FT_OP_MAP_ADD, 1);
     }
@@ -2083,7 +2161,7 @@ static int compiler_dict(Compiler *c, expr_ty e)
                 ADDOP_I(c, FT_OP_BUILD_MAP, 0);
                 have_dict = 1;
             }
-            RETURN_IF_ERROR(visit_expr(c, asdl_seq_GET(e->v.Dict.values, i)));
+            RETURN_IF_ERROR(ft_cg_visit_expr(c, asdl_seq_GET(e->v.Dict.values, i)));
             ADDOP_I(c, FT_OP_DICT_UPDATE, 1);
         } else if (elements * 2 > STACK_USE_GUIDELINE) {
             RETURN_IF_ERROR(compiler_subdict(c, e, i - elements, i + 1));
@@ -2108,29 +2186,30 @@ static int compiler_dict(Compiler *c, expr_ty e)
 
 static int compiler_compare(Compiler *c, expr_ty e)
 {
+    RETURN_IF_ERROR(check_compare(c, e));
     ssize_t n = asdl_seq_LEN(e->v.Compare.ops) - 1;
-    RETURN_IF_ERROR(visit_expr(c, e->v.Compare.left));
+    RETURN_IF_ERROR(ft_cg_visit_expr(c, e->v.Compare.left));
     if (n == 0) {
-        RETURN_IF_ERROR(visit_expr(c, asdl_seq_GET(e->v.Compare.comparators, 0)));
+        RETURN_IF_ERROR(ft_cg_visit_expr(c, asdl_seq_GET(e->v.Compare.comparators, 0)));
         return compare_op(c, asdl_seq_GET(e->v.Compare.ops, 0));
     }
-    Block *cleanup = new_block(c), *end = new_block(c);
+    Block *cleanup = ft_cg_new_block(c), *end = ft_cg_new_block(c);
     if (cleanup == NULL || end == NULL)
         return -1;
     for (ssize_t i = 0; i < n; i++) {
-        RETURN_IF_ERROR(visit_expr(c, asdl_seq_GET(e->v.Compare.comparators, i)));
+        RETURN_IF_ERROR(ft_cg_visit_expr(c, asdl_seq_GET(e->v.Compare.comparators, i)));
         ADDOP_I(c, FT_OP_SWAP, 2);
         ADDOP_I(c, FT_OP_COPY, 2);
         RETURN_IF_ERROR(compare_op(c, asdl_seq_GET(e->v.Compare.ops, i)));
         ADDOP_JUMP(c, FT_OP_JUMP_IF_FALSE_OR_POP, cleanup);
     }
-    RETURN_IF_ERROR(visit_expr(c, asdl_seq_GET(e->v.Compare.comparators, n)));
+    RETURN_IF_ERROR(ft_cg_visit_expr(c, asdl_seq_GET(e->v.Compare.comparators, n)));
     RETURN_IF_ERROR(compare_op(c, asdl_seq_GET(e->v.Compare.ops, n)));
     ADDOP_JUMP(c, FT_OP_JUMP, end);
-    use_next_block(c, cleanup);
+    ft_cg_use_next_block(c, cleanup);
     ADDOP_I(c, FT_OP_SWAP, 2);
     ADDOP(c, FT_OP_POP_TOP);
-    use_next_block(c, end);
+    ft_cg_use_next_block(c, end);
     return 0;
 }
 
@@ -2146,7 +2225,7 @@ static int validate_keywords(Compiler *c, asdl_keyword_seq *keywords)
             if (other->arg && ft_str_eq(key->arg, other->arg)) {
                 FtPosition old = c->u->loc;
                 SET_LOC(c, other);
-                compiler_error_fmt(c, "keyword argument repeated: %U", key->arg);
+                ft_cg_error_fmt(c, "keyword argument repeated: %U", key->arg);
                 c->u->loc = old;
                 return -1;
             }
@@ -2163,7 +2242,7 @@ static int kwnames_const(Compiler *c, asdl_keyword_seq *keywords, ssize_t begin,
         return -1;
     for (ssize_t i = begin; i < end; i++)
         FT_TUPLE_SET(names, i - begin, FT_NEWREF(asdl_seq_GET(keywords, i)->arg));
-    return addop_load_const_new(c, names);
+    return ft_cg_addop_load_const_new(c, names);
 }
 
 static int compiler_subkwargs(Compiler *c, asdl_keyword_seq *keywords, ssize_t begin,
@@ -2173,7 +2252,7 @@ static int compiler_subkwargs(Compiler *c, asdl_keyword_seq *keywords, ssize_t b
     int big = n * 2 > STACK_USE_GUIDELINE;
     if (n > 1 && !big) {
         for (ssize_t i = begin; i < end; i++)
-            RETURN_IF_ERROR(visit_expr(c, asdl_seq_GET(keywords, i)->value));
+            RETURN_IF_ERROR(ft_cg_visit_expr(c, asdl_seq_GET(keywords, i)->value));
         RETURN_IF_ERROR(kwnames_const(c, keywords, begin, end));
         ADDOP_I(c, FT_OP_BUILD_CONST_KEY_MAP, (int)n);
         return 0;
@@ -2183,7 +2262,7 @@ static int compiler_subkwargs(Compiler *c, asdl_keyword_seq *keywords, ssize_t b
     for (ssize_t i = begin; i < end; i++) {
         keyword_ty kw = asdl_seq_GET(keywords, i);
         ADDOP_LOAD_CONST(c, kw->arg);
-        RETURN_IF_ERROR(visit_expr(c, kw->value));
+        RETURN_IF_ERROR(ft_cg_visit_expr(c, kw->value));
         if (big)
             ADDOP_I(c, FT_OP_MAP_ADD, 1);
     }
@@ -2210,7 +2289,7 @@ static int compiler_call_helper(Compiler *c, int n, asdl_expr_seq *args,
     RETURN_IF_ERROR(visit_exprs(c, args));
     if (nkwelts) {
         for (ssize_t i = 0; i < nkwelts; i++)
-            RETURN_IF_ERROR(visit_expr(c, asdl_seq_GET(keywords, i)->value));
+            RETURN_IF_ERROR(ft_cg_visit_expr(c, asdl_seq_GET(keywords, i)->value));
         RETURN_IF_ERROR(kwnames_const(c, keywords, 0, nkwelts));
         ADDOP_I(c, FT_OP_CALL_KW, n + (int)nelts + (int)nkwelts);
     } else {
@@ -2220,7 +2299,7 @@ static int compiler_call_helper(Compiler *c, int n, asdl_expr_seq *args,
 
 ex_call:
     if (n == 0 && nelts == 1 && asdl_seq_GET(args, 0)->kind == Starred_kind) {
-        RETURN_IF_ERROR(visit_expr(c, asdl_seq_GET(args, 0)->v.Starred.value));
+        RETURN_IF_ERROR(ft_cg_visit_expr(c, asdl_seq_GET(args, 0)->v.Starred.value));
     } else {
         RETURN_IF_ERROR(starunpack_helper(c, args, n, FT_OP_BUILD_LIST, FT_OP_LIST_APPEND,
                                           FT_OP_LIST_EXTEND, 1));
@@ -2242,7 +2321,7 @@ ex_call:
                     ADDOP_I(c, FT_OP_BUILD_MAP, 0);
                     have_dict = 1;
                 }
-                RETURN_IF_ERROR(visit_expr(c, kw->value));
+                RETURN_IF_ERROR(ft_cg_visit_expr(c, kw->value));
                 ADDOP_I(c, FT_OP_DICT_MERGE, 1);
             } else {
                 nseen++;
@@ -2276,7 +2355,7 @@ static int maybe_optimize_method_call(Compiler *c, expr_ty e)
         if (asdl_seq_GET(kwds, i)->arg == NULL)
             return 1;
     RETURN_IF_ERROR(validate_keywords(c, kwds));
-    RETURN_IF_ERROR(visit_expr(c, meth->v.Attribute.value));
+    RETURN_IF_ERROR(ft_cg_visit_expr(c, meth->v.Attribute.value));
     FtPosition old = c->u->loc;
     update_start_location_to_match_attr(c, meth);
     ADDOP_NAME(c, FT_OP_LOAD_METHOD, meth->v.Attribute.attr);
@@ -2284,7 +2363,7 @@ static int maybe_optimize_method_call(Compiler *c, expr_ty e)
     RETURN_IF_ERROR(visit_exprs(c, args));
     if (kwdsl) {
         for (ssize_t i = 0; i < kwdsl; i++)
-            RETURN_IF_ERROR(visit_expr(c, asdl_seq_GET(kwds, i)->value));
+            RETURN_IF_ERROR(ft_cg_visit_expr(c, asdl_seq_GET(kwds, i)->value));
         RETURN_IF_ERROR(kwnames_const(c, kwds, 0, kwdsl));
     }
     update_start_location_to_match_attr(c, meth);
@@ -2295,6 +2374,7 @@ static int maybe_optimize_method_call(Compiler *c, expr_ty e)
 
 static int compiler_call(Compiler *c, expr_ty e)
 {
+    RETURN_IF_ERROR(check_caller(c, e->v.Call.func));
     int r = maybe_optimize_method_call(c, e);
     if (r <= 0)
         return r;
@@ -2302,7 +2382,7 @@ static int compiler_call(Compiler *c, expr_ty e)
     SET_LOC(c, e->v.Call.func);
     ADDOP(c, FT_OP_PUSH_NULL);
     c->u->loc = old;
-    RETURN_IF_ERROR(visit_expr(c, e->v.Call.func));
+    RETURN_IF_ERROR(ft_cg_visit_expr(c, e->v.Call.func));
     return compiler_call_helper(c, 0, e->v.Call.args, e->v.Call.keywords);
 }
 
@@ -2314,7 +2394,7 @@ static int compiler_joined_str(Compiler *c, expr_ty e)
         ADDOP_NAME(c, FT_OP_LOAD_METHOD, id_str("join"));
         ADDOP_I(c, FT_OP_BUILD_LIST, 0);
         for (ssize_t i = 0; i < n; i++) {
-            RETURN_IF_ERROR(visit_expr(c, asdl_seq_GET(e->v.JoinedStr.values, i)));
+            RETURN_IF_ERROR(ft_cg_visit_expr(c, asdl_seq_GET(e->v.JoinedStr.values, i)));
             ADDOP_I(c, FT_OP_LIST_APPEND, 1);
         }
         ADDOP_I(c, FT_OP_CALL, 1);
@@ -2328,7 +2408,7 @@ static int compiler_joined_str(Compiler *c, expr_ty e)
 
 static int compiler_formatted_value(Compiler *c, expr_ty e)
 {
-    RETURN_IF_ERROR(visit_expr(c, e->v.FormattedValue.value));
+    RETURN_IF_ERROR(ft_cg_visit_expr(c, e->v.FormattedValue.value));
     int oparg;
     switch (e->v.FormattedValue.conversion) {
     case 's': oparg = 1; break;
@@ -2337,7 +2417,7 @@ static int compiler_formatted_value(Compiler *c, expr_ty e)
     default: oparg = 0; break;
     }
     if (e->v.FormattedValue.format_spec) {
-        RETURN_IF_ERROR(visit_expr(c, e->v.FormattedValue.format_spec));
+        RETURN_IF_ERROR(ft_cg_visit_expr(c, e->v.FormattedValue.format_spec));
         oparg |= 4;
     }
     ADDOP_I(c, FT_OP_FORMAT_VALUE, oparg);
@@ -2350,8 +2430,8 @@ static int comprehension_generator(Compiler *c, asdl_comprehension_seq *generato
 {
     comprehension_ty gen = asdl_seq_GET(generators, gen_index);
     if (gen->is_async)
-        return compiler_error(c, "asynchronous comprehensions are not supported by ftpy");
-    Block *start = new_block(c), *if_cleanup = new_block(c), *anchor = new_block(c);
+        return ft_cg_error(c, "asynchronous comprehensions are not supported by ftpy");
+    Block *start = ft_cg_new_block(c), *if_cleanup = ft_cg_new_block(c), *anchor = ft_cg_new_block(c);
     if (!start || !if_cleanup || !anchor)
         return -1;
     if (gen_index == 0) {
@@ -2366,50 +2446,50 @@ static int comprehension_generator(Compiler *c, asdl_comprehension_seq *generato
         else if (gen->iter->kind == Tuple_kind)
             elts = gen->iter->v.Tuple.elts;
         if (asdl_seq_LEN(elts) == 1 && asdl_seq_GET(elts, 0)->kind != Starred_kind) {
-            RETURN_IF_ERROR(visit_expr(c, asdl_seq_GET(elts, 0)));
+            RETURN_IF_ERROR(ft_cg_visit_expr(c, asdl_seq_GET(elts, 0)));
             start = NULL;
         } else {
-            RETURN_IF_ERROR(visit_expr(c, gen->iter));
+            RETURN_IF_ERROR(ft_cg_visit_expr(c, gen->iter));
             ADDOP(c, FT_OP_GET_ITER);
         }
     }
     if (start) {
         depth++;
-        use_next_block(c, start);
+        ft_cg_use_next_block(c, start);
         ADDOP_JUMP(c, FT_OP_FOR_ITER, anchor);
     }
-    RETURN_IF_ERROR(visit_expr(c, gen->target));
+    RETURN_IF_ERROR(ft_cg_visit_expr(c, gen->target));
     for (ssize_t i = 0; i < asdl_seq_LEN(gen->ifs); i++)
-        RETURN_IF_ERROR(compiler_jump_if(c, asdl_seq_GET(gen->ifs, i), if_cleanup, 0));
+        RETURN_IF_ERROR(ft_cg_jump_if(c, asdl_seq_GET(gen->ifs, i), if_cleanup, 0));
     if (++gen_index < asdl_seq_LEN(generators)) {
         RETURN_IF_ERROR(comprehension_generator(c, generators, gen_index, depth, elt, val,
                                                 type));
     } else {
         switch (type) {
         case FT_COMP_GENEXP:
-            RETURN_IF_ERROR(visit_expr(c, elt));
+            RETURN_IF_ERROR(ft_cg_visit_expr(c, elt));
             ADDOP(c, FT_OP_YIELD_VALUE);
             ADDOP(c, FT_OP_POP_TOP);
             break;
         case FT_COMP_LIST:
-            RETURN_IF_ERROR(visit_expr(c, elt));
+            RETURN_IF_ERROR(ft_cg_visit_expr(c, elt));
             ADDOP_I(c, FT_OP_LIST_APPEND, depth + 1);
             break;
         case FT_COMP_SET:
-            RETURN_IF_ERROR(visit_expr(c, elt));
+            RETURN_IF_ERROR(ft_cg_visit_expr(c, elt));
             ADDOP_I(c, FT_OP_SET_ADD, depth + 1);
             break;
         case FT_COMP_DICT:
-            RETURN_IF_ERROR(visit_expr(c, elt));
-            RETURN_IF_ERROR(visit_expr(c, val));
+            RETURN_IF_ERROR(ft_cg_visit_expr(c, elt));
+            RETURN_IF_ERROR(ft_cg_visit_expr(c, val));
             ADDOP_I(c, FT_OP_MAP_ADD, depth + 1);
             break;
         }
     }
-    use_next_block(c, if_cleanup);
+    ft_cg_use_next_block(c, if_cleanup);
     if (start) {
         ADDOP_JUMP(c, FT_OP_JUMP, start);
-        use_next_block(c, anchor);
+        ft_cg_use_next_block(c, anchor);
     }
     return 0;
 }
@@ -2424,20 +2504,20 @@ static int compiler_comprehension(Compiler *c, expr_ty e, int type, const char *
     int op = type == FT_COMP_LIST ? FT_OP_BUILD_LIST
            : type == FT_COMP_SET ? FT_OP_BUILD_SET
            : type == FT_COMP_DICT ? FT_OP_BUILD_MAP : -1;
-    if (op >= 0 && addop(c, op, 0) < 0)
+    if (op >= 0 && ft_cg_addop(c, op, 0) < 0)
         goto error;
     if (comprehension_generator(c, generators, 0, 0, elt, val, type) < 0)
         goto error;
-    if (type != FT_COMP_GENEXP && addop(c, FT_OP_RETURN_VALUE, 0) < 0)
+    if (type != FT_COMP_GENEXP && ft_cg_addop(c, FT_OP_RETURN_VALUE, 0) < 0)
         goto error;
-    FtObject *co = assemble(c, 1);
+    FtObject *co = ft_cg_assemble(c, 1);
     exit_scope(c);
     if (co == NULL)
         return -1;
     int r = make_closure(c, co, 0);
     FT_DECREF(co);
     RETURN_IF_ERROR(r);
-    RETURN_IF_ERROR(visit_expr(c, outermost->iter));
+    RETURN_IF_ERROR(ft_cg_visit_expr(c, outermost->iter));
     ADDOP(c, FT_OP_GET_ITER);
     /* [function, iterator]: CALL 0 passes the iterator in the `self` slot */
     ADDOP_I(c, FT_OP_CALL, 0);
@@ -2451,34 +2531,34 @@ static int visit_expr1(Compiler *c, expr_ty e)
 {
     switch (e->kind) {
     case NamedExpr_kind:
-        RETURN_IF_ERROR(visit_expr(c, e->v.NamedExpr.value));
+        RETURN_IF_ERROR(ft_cg_visit_expr(c, e->v.NamedExpr.value));
         ADDOP_I(c, FT_OP_COPY, 1);
-        return visit_expr(c, e->v.NamedExpr.target);
+        return ft_cg_visit_expr(c, e->v.NamedExpr.target);
     case BoolOp_kind: {
         int jumpi = e->v.BoolOp.op == And ? FT_OP_JUMP_IF_FALSE_OR_POP : FT_OP_JUMP_IF_TRUE_OR_POP;
-        Block *end = new_block(c);
+        Block *end = ft_cg_new_block(c);
         if (end == NULL)
             return -1;
         asdl_expr_seq *s = e->v.BoolOp.values;
         ssize_t n = asdl_seq_LEN(s) - 1;
         for (ssize_t i = 0; i < n; i++) {
-            RETURN_IF_ERROR(visit_expr(c, asdl_seq_GET(s, i)));
+            RETURN_IF_ERROR(ft_cg_visit_expr(c, asdl_seq_GET(s, i)));
             ADDOP_JUMP(c, jumpi, end);
         }
-        RETURN_IF_ERROR(visit_expr(c, asdl_seq_GET(s, n)));
-        use_next_block(c, end);
+        RETURN_IF_ERROR(ft_cg_visit_expr(c, asdl_seq_GET(s, n)));
+        ft_cg_use_next_block(c, end);
         return 0;
     }
     case BinOp_kind:
-        RETURN_IF_ERROR(visit_expr(c, e->v.BinOp.left));
-        RETURN_IF_ERROR(visit_expr(c, e->v.BinOp.right));
+        RETURN_IF_ERROR(ft_cg_visit_expr(c, e->v.BinOp.left));
+        RETURN_IF_ERROR(ft_cg_visit_expr(c, e->v.BinOp.right));
         ADDOP_I(c, FT_OP_BINARY_OP, binop_arg(e->v.BinOp.op, 0));
         return 0;
     case UnaryOp_kind: {
         FtObject *folded = fold_const(e);
         if (folded)
-            return addop_load_const_new(c, folded);
-        RETURN_IF_ERROR(visit_expr(c, e->v.UnaryOp.operand));
+            return ft_cg_addop_load_const_new(c, folded);
+        RETURN_IF_ERROR(ft_cg_visit_expr(c, e->v.UnaryOp.operand));
         switch (e->v.UnaryOp.op) {
         case Invert: ADDOP(c, FT_OP_UNARY_INVERT); break;
         case Not: ADDOP(c, FT_OP_UNARY_NOT); break;
@@ -2490,15 +2570,15 @@ static int visit_expr1(Compiler *c, expr_ty e)
     case Lambda_kind:
         return compiler_lambda(c, e);
     case IfExp_kind: {
-        Block *end = new_block(c), *next = new_block(c);
+        Block *end = ft_cg_new_block(c), *next = ft_cg_new_block(c);
         if (end == NULL || next == NULL)
             return -1;
-        RETURN_IF_ERROR(compiler_jump_if(c, e->v.IfExp.test, next, 0));
-        RETURN_IF_ERROR(visit_expr(c, e->v.IfExp.body));
+        RETURN_IF_ERROR(ft_cg_jump_if(c, e->v.IfExp.test, next, 0));
+        RETURN_IF_ERROR(ft_cg_visit_expr(c, e->v.IfExp.body));
         ADDOP_JUMP(c, FT_OP_JUMP, end);
-        use_next_block(c, next);
-        RETURN_IF_ERROR(visit_expr(c, e->v.IfExp.orelse));
-        use_next_block(c, end);
+        ft_cg_use_next_block(c, next);
+        RETURN_IF_ERROR(ft_cg_visit_expr(c, e->v.IfExp.orelse));
+        ft_cg_use_next_block(c, end);
         return 0;
     }
     case Dict_kind:
@@ -2521,39 +2601,39 @@ static int visit_expr1(Compiler *c, expr_ty e)
                                       e->v.DictComp.value);
     case Yield_kind:
         if (c->u->ste->type != FT_BLOCK_FUNCTION)
-            return compiler_error(c, "'yield' outside function");
+            return ft_cg_error(c, "'yield' outside function");
         if (e->v.Yield.value)
-            RETURN_IF_ERROR(visit_expr(c, e->v.Yield.value));
+            RETURN_IF_ERROR(ft_cg_visit_expr(c, e->v.Yield.value));
         else
             ADDOP_LOAD_CONST(c, FT_NONE);
         ADDOP(c, FT_OP_YIELD_VALUE);
         return 0;
     case YieldFrom_kind:
         if (c->u->ste->type != FT_BLOCK_FUNCTION)
-            return compiler_error(c, "'yield' outside function");
-        RETURN_IF_ERROR(visit_expr(c, e->v.YieldFrom.value));
+            return ft_cg_error(c, "'yield' outside function");
+        RETURN_IF_ERROR(ft_cg_visit_expr(c, e->v.YieldFrom.value));
         ADDOP(c, FT_OP_GET_YIELD_FROM_ITER);
         ADDOP_LOAD_CONST(c, FT_NONE);
         ADDOP(c, FT_OP_YIELD_FROM);
         return 0;
     case Await_kind:
         if (c->u->ste->type != FT_BLOCK_FUNCTION)
-            return compiler_error(c, "'await' outside function");
+            return ft_cg_error(c, "'await' outside function");
         if (c->u->scope_type != SCOPE_COMPREHENSION)
-            return compiler_error(c, "'await' outside async function");
-        return compiler_error(c, "'await' is not supported by ftpy");
+            return ft_cg_error(c, "'await' outside async function");
+        return ft_cg_error(c, "'await' is not supported by ftpy");
     case Compare_kind:
         return compiler_compare(c, e);
     case Call_kind:
         return compiler_call(c, e);
     case Constant_kind:
-        return addop_load_const(c, e->v.Constant.value);
+        return ft_cg_addop_load_const(c, e->v.Constant.value);
     case JoinedStr_kind:
         return compiler_joined_str(c, e);
     case FormattedValue_kind:
         return compiler_formatted_value(c, e);
     case Attribute_kind:
-        RETURN_IF_ERROR(visit_expr(c, e->v.Attribute.value));
+        RETURN_IF_ERROR(ft_cg_visit_expr(c, e->v.Attribute.value));
         update_start_location_to_match_attr(c, e);
         switch (e->v.Attribute.ctx) {
         case Load: ADDOP_NAME(c, FT_OP_LOAD_ATTR, e->v.Attribute.attr); break;
@@ -2562,8 +2642,12 @@ static int visit_expr1(Compiler *c, expr_ty e)
         }
         return 0;
     case Subscript_kind:
-        RETURN_IF_ERROR(visit_expr(c, e->v.Subscript.value));
-        RETURN_IF_ERROR(visit_expr(c, e->v.Subscript.slice));
+        if (e->v.Subscript.ctx == Load) {
+            RETURN_IF_ERROR(check_subscripter(c, e->v.Subscript.value));
+            RETURN_IF_ERROR(check_index(c, e->v.Subscript.value, e->v.Subscript.slice));
+        }
+        RETURN_IF_ERROR(ft_cg_visit_expr(c, e->v.Subscript.value));
+        RETURN_IF_ERROR(ft_cg_visit_expr(c, e->v.Subscript.slice));
         switch (e->v.Subscript.ctx) {
         case Load: ADDOP(c, FT_OP_BINARY_SUBSCR); break;
         case Store: ADDOP(c, FT_OP_STORE_SUBSCR); break;
@@ -2572,34 +2656,34 @@ static int visit_expr1(Compiler *c, expr_ty e)
         return 0;
     case Starred_kind:
         if (e->v.Starred.ctx == Store)
-            return compiler_error(c, "starred assignment target must be in a list or tuple");
-        return compiler_error(c, "can't use starred expression here");
+            return ft_cg_error(c, "starred assignment target must be in a list or tuple");
+        return ft_cg_error(c, "can't use starred expression here");
     case Slice_kind: {
         int n = 2;
         if (e->v.Slice.lower)
-            RETURN_IF_ERROR(visit_expr(c, e->v.Slice.lower));
+            RETURN_IF_ERROR(ft_cg_visit_expr(c, e->v.Slice.lower));
         else
             ADDOP_LOAD_CONST(c, FT_NONE);
         if (e->v.Slice.upper)
-            RETURN_IF_ERROR(visit_expr(c, e->v.Slice.upper));
+            RETURN_IF_ERROR(ft_cg_visit_expr(c, e->v.Slice.upper));
         else
             ADDOP_LOAD_CONST(c, FT_NONE);
         if (e->v.Slice.step) {
             n++;
-            RETURN_IF_ERROR(visit_expr(c, e->v.Slice.step));
+            RETURN_IF_ERROR(ft_cg_visit_expr(c, e->v.Slice.step));
         }
         ADDOP_I(c, FT_OP_BUILD_SLICE, n);
         return 0;
     }
     case Name_kind:
-        return compiler_nameop(c, e->v.Name.id, e->v.Name.ctx);
+        return ft_cg_nameop(c, e->v.Name.id, e->v.Name.ctx);
     case List_kind:
         return compiler_list_or_tuple(c, e, e->v.List.elts, e->v.List.ctx, 0);
     case Tuple_kind: {
         if (e->v.Tuple.ctx == Load) {
             FtObject *folded = fold_const(e);
             if (folded)
-                return addop_load_const_new(c, folded);
+                return ft_cg_addop_load_const_new(c, folded);
         }
         return compiler_list_or_tuple(c, e, e->v.Tuple.elts, e->v.Tuple.ctx, 1);
     }
@@ -2607,417 +2691,13 @@ static int visit_expr1(Compiler *c, expr_ty e)
     return 0;
 }
 
-static int visit_expr(Compiler *c, expr_ty e)
+int ft_cg_visit_expr(Compiler *c, expr_ty e)
 {
     FtPosition old = c->u->loc;
     SET_LOC(c, e);
     int r = visit_expr1(c, e);
     c->u->loc = old;
     return r;
-}
-
-/* ---- the assembler ---------------------------------------------------------------------- */
-
-static int instr_stack_effect(Instr *in, int jump)
-{
-    switch (in->op) {
-    case PSEUDO_SETUP_FINALLY: return jump ? 1 : 0;
-    case PSEUDO_SETUP_CLEANUP: return jump ? 2 : 0;
-    case PSEUDO_SETUP_WITH: return jump ? 1 : 0;
-    case PSEUDO_POP_BLOCK: return 0;
-    default: return ft_opcode_stack_effect(in->op, in->arg, jump);
-    }
-}
-
-/* Exact maximum stack depth over the graph; marks reachable blocks (startdepth set). */
-static int stackdepth(Unit *u)
-{
-    int nblocks = 0;
-    for (Block *b = u->blocks; b; b = b->list)
-        nblocks++;
-    Block **stack = ft_mem_alloc(sizeof(Block *) * (nblocks + 1));
-    if (stack == NULL)
-        return -1;
-    int sp = 0, maxdepth = 0;
-    u->entry->startdepth = 0;
-    stack[sp++] = u->entry;
-#define PUSH_BLOCK(b, d)                          \
-    do {                                          \
-        if ((b)->startdepth == INT_MIN) {         \
-            (b)->startdepth = (d);                \
-            stack[sp++] = (b);                    \
-        }                                         \
-    } while (0)
-    while (sp > 0) {
-        Block *b = stack[--sp];
-        int depth = b->startdepth;
-        Block *next = b->next;
-        for (int i = 0; i < b->n; i++) {
-            Instr *in = &b->instrs[i];
-            int new_depth = depth + instr_stack_effect(in, 0);
-            if (new_depth > maxdepth)
-                maxdepth = new_depth;
-            if (in->target) {
-                int target_depth = depth + instr_stack_effect(in, 1);
-                if (target_depth > maxdepth)
-                    maxdepth = target_depth;
-                PUSH_BLOCK(in->target, target_depth);
-            }
-            depth = new_depth;
-            if (is_terminator(in->op)) {
-                next = NULL;
-                break;
-            }
-        }
-        if (next != NULL)
-            PUSH_BLOCK(next, depth);
-    }
-#undef PUSH_BLOCK
-    ft_mem_free(stack);
-    return maxdepth;
-}
-
-static ExceptStack *copy_except_stack(ExceptStack *s)
-{
-    ExceptStack *copy = ft_mem_alloc(sizeof(ExceptStack));
-    if (copy)
-        memcpy(copy, s, sizeof(ExceptStack));
-    return copy;
-}
-
-/* Give every instruction its exception handler (CPython's label_exception_targets). */
-static int label_exception_targets(Unit *u)
-{
-    int nblocks = 0;
-    for (Block *b = u->blocks; b; b = b->list)
-        nblocks++;
-    Block **todo = ft_mem_alloc(sizeof(Block *) * (nblocks + 1));
-    ExceptStack *first = ft_mem_calloc(1, sizeof(ExceptStack));
-    if (todo == NULL || first == NULL) {
-        ft_mem_free(todo);
-        ft_mem_free(first);
-        return -1;
-    }
-    int sp = 0;
-    u->entry->exstack = first;
-    u->entry->labeled = 1;
-    todo[sp++] = u->entry;
-    while (sp > 0) {
-        Block *b = todo[--sp];
-        ExceptStack *es = b->exstack;
-        b->exstack = NULL;
-        Block *handler = es->depth ? es->handlers[es->depth - 1] : NULL;
-        int falls_through = 1;
-        for (int i = 0; i < b->n; i++) {
-            Instr *in = &b->instrs[i];
-            if (is_block_push(in->op)) {
-                if (!in->target->labeled) {
-                    ExceptStack *copy = copy_except_stack(es);
-                    if (copy == NULL)
-                        goto error;
-                    in->target->exstack = copy;
-                    in->target->labeled = 1;
-                    todo[sp++] = in->target;
-                }
-                if (in->op != PSEUDO_SETUP_FINALLY)
-                    in->target->preserve_lasti = 1;
-                es->handlers[es->depth++] = in->target;
-                handler = in->target;
-            } else if (in->op == PSEUDO_POP_BLOCK) {
-                if (es->depth > 0)
-                    es->depth--;
-                handler = es->depth ? es->handlers[es->depth - 1] : NULL;
-            } else if (in->target) {
-                in->except = handler;
-                if (!in->target->labeled) {
-                    ExceptStack *copy = copy_except_stack(es);
-                    if (copy == NULL)
-                        goto error;
-                    in->target->exstack = copy;
-                    in->target->labeled = 1;
-                    todo[sp++] = in->target;
-                }
-            } else {
-                in->except = handler;
-            }
-            if (is_terminator(in->op)) {
-                falls_through = 0;
-                break;
-            }
-        }
-        if (falls_through && b->next && !b->next->labeled) {
-            b->next->exstack = es;
-            b->next->labeled = 1;
-            todo[sp++] = b->next;
-        } else {
-            ft_mem_free(es);
-        }
-    }
-    ft_mem_free(todo);
-    return 0;
-error:
-    ft_mem_free(todo);
-    return -1;
-}
-
-/* The first block at or after b (in layout) that emits an instruction. */
-static Block *next_nonempty(Block *b)
-{
-    while (b && (b->startdepth == INT_MIN || b->n == 0))
-        b = b->next;
-    return b;
-}
-
-/* Drop pseudo-instructions and NOPs; drop a JUMP to the block that follows. */
-static void clean_blocks(Unit *u)
-{
-    for (Block *b = u->entry; b; b = b->next) {
-        if (b->startdepth == INT_MIN) {
-            b->n = 0;
-            continue;
-        }
-        int k = 0;
-        for (int i = 0; i < b->n; i++) {
-            Instr *in = &b->instrs[i];
-            if (in->op >= 256 || in->op == FT_OP_NOP)
-                continue;
-            b->instrs[k++] = *in;
-        }
-        b->n = k;
-    }
-    for (Block *b = u->entry; b; b = b->next) {
-        if (b->n == 0)
-            continue;
-        Instr *last = &b->instrs[b->n - 1];
-        if (last->op == FT_OP_JUMP && next_nonempty(b->next) == next_nonempty(last->target))
-            b->n--;
-    }
-}
-
-static FtObject *dict_keys_tuple(FtObject *dict)
-{
-    FtObject *l = ft_dict_keys_list(dict);
-    if (l == NULL)
-        return NULL;
-    FtObject *t = ft_list_as_tuple(l);
-    FT_DECREF(l);
-    return t;
-}
-
-static int compute_flags(Unit *u)
-{
-    FtSymEntry *ste = u->ste;
-    int flags = 0;
-    if (ste->type == FT_BLOCK_FUNCTION) {
-        flags |= FT_CO_NEWLOCALS | FT_CO_OPTIMIZED;
-        if (ste->nested)
-            flags |= FT_CO_NESTED;
-        if (ste->generator && !ste->coroutine)
-            flags |= FT_CO_GENERATOR;
-        if (!ste->generator && ste->coroutine)
-            flags |= FT_CO_COROUTINE;
-        if (ste->generator && ste->coroutine)
-            flags |= FT_CO_ASYNC_GENERATOR;
-        if (ste->varargs)
-            flags |= FT_CO_VARARGS;
-        if (ste->varkeywords)
-            flags |= FT_CO_VARKEYWORDS;
-    }
-    return flags;
-}
-
-static FtObject *assemble(Compiler *c, int add_none)
-{
-    Unit *u = c->u;
-    FtObject *co = NULL, *consts = NULL, *names = NULL, *lpnames = NULL;
-    ft_instr *code = NULL;
-    FtPosition *positions = NULL;
-    FtExcEntry *exc = NULL;
-    uint8_t *kinds = NULL;
-    int *cellmap = NULL;
-    FtObject **slotnames = NULL;
-
-    if (add_none) {
-        Block *b = u->cur;
-        if (b->n == 0 || !is_terminator(b->instrs[b->n - 1].op)) {
-            UNSET_LOC(c);
-            int i = add_const(c, FT_NONE);
-            if (i < 0 || addop(c, FT_OP_RETURN_CONST, i) < 0)
-                return NULL;
-        }
-    }
-    int maxdepth = stackdepth(u);
-    if (maxdepth < 0 || label_exception_targets(u) < 0)
-        return NULL;
-    clean_blocks(u);
-
-    /* localsplus: varnames (args first), then cells that are not arguments, then frees */
-    int nvar = (int)ft_dict_size(u->varnames);
-    int ncells = (int)ft_dict_size(u->cellvars), nfree = (int)ft_dict_size(u->freevars);
-    FtObject *cellnames = dict_keys_tuple(u->cellvars);
-    FtObject *freenames = dict_keys_tuple(u->freevars);
-    FtObject *varnames = dict_keys_tuple(u->varnames);
-    cellmap = ft_mem_alloc(sizeof(int) * (ncells + nfree + 1));
-    kinds = ft_mem_alloc(nvar + ncells + nfree + 1);
-    slotnames = ft_mem_alloc(sizeof(FtObject *) * (nvar + ncells + nfree + 1));
-    if (!cellnames || !freenames || !varnames || !cellmap || !kinds || !slotnames)
-        goto done;
-    int nslots = nvar;
-    for (int i = 0; i < nvar; i++)
-        kinds[i] = FT_LOCAL_KIND_LOCAL;
-    for (int i = 0; i < nvar; i++)
-        slotnames[i] = FT_TUPLE_GET(varnames, i);
-    for (int i = 0; i < ncells; i++) {
-        FtObject *name = FT_TUPLE_GET(cellnames, i);
-        FtObject *v = ft_dict_get(u->varnames, name);
-        if (v) {
-            int slot = (int)ft_int_compact_value(v);
-            cellmap[i] = slot;
-            kinds[slot] |= FT_LOCAL_KIND_CELL;
-        } else {
-            cellmap[i] = nslots;
-            kinds[nslots] = FT_LOCAL_KIND_CELL;
-            slotnames[nslots++] = name;
-        }
-    }
-    for (int i = 0; i < nfree; i++) {
-        cellmap[ncells + i] = nslots;
-        kinds[nslots] = FT_LOCAL_KIND_FREE;
-        slotnames[nslots++] = FT_TUPLE_GET(freenames, i);
-    }
-    lpnames = ft_tuple_from_array(slotnames, nslots);
-    if (lpnames == NULL)
-        goto done;
-
-    /* layout */
-    int ninstrs = 0;
-    for (Block *b = u->entry; b; b = b->next) {
-        b->offset = ninstrs;
-        ninstrs += b->n;
-    }
-    code = ft_mem_alloc(sizeof(ft_instr) * (ninstrs + 1));
-    positions = ft_mem_alloc(sizeof(FtPosition) * (ninstrs + 1));
-    exc = ft_mem_alloc(sizeof(FtExcEntry) * (ninstrs + 1));
-    if (!code || !positions || !exc)
-        goto done;
-    int k = 0, nexc = 0;
-    Block *cur_handler = NULL;
-    FtPosition prev = { u->firstlineno, u->firstlineno, -1, -1 };
-    for (Block *b = u->entry; b; b = b->next) {
-        for (int i = 0; i < b->n; i++, k++) {
-            Instr *in = &b->instrs[i];
-            int arg = in->arg;
-            if (in->target)
-                arg = in->target->offset;
-            else if (ft_opcode_argkind[in->op] == FT_ARG_FREE)
-                arg = cellmap[arg];
-            code[k] = FT_INSTR(in->op, arg);
-            /* artificial instructions take the position of the one before */
-            if (in->pos.line < 0)
-                in->pos = prev;
-            positions[k] = in->pos;
-            prev = in->pos;
-            if (in->except != cur_handler) {
-                if (cur_handler)
-                    exc[nexc - 1].end = k;
-                if (in->except) {
-                    Block *h = in->except;
-                    exc[nexc++] = (FtExcEntry){ (uint32_t)k, 0, 0,
-                                                (uint16_t)(h->startdepth - 1 - h->preserve_lasti),
-                                                (uint16_t)h->preserve_lasti };
-                }
-                cur_handler = in->except;
-            }
-        }
-    }
-    if (cur_handler)
-        exc[nexc - 1].end = k;
-    /* handler targets are known only now that every block has its offset */
-    {
-        int e = 0;
-        cur_handler = NULL;
-        k = 0;
-        for (Block *b = u->entry; b; b = b->next)
-            for (int i = 0; i < b->n; i++, k++) {
-                Instr *in = &b->instrs[i];
-                if (in->except != cur_handler) {
-                    if (in->except)
-                        exc[e++].target = in->except->offset;
-                    cur_handler = in->except;
-                }
-            }
-    }
-
-    consts = ft_list_as_tuple(u->consts);
-    names = dict_keys_tuple(u->names);
-    if (consts == NULL || names == NULL)
-        goto done;
-    int argcount = u->argcount + u->posonlyargcount;
-    co = ft_code_new(argcount, u->posonlyargcount, u->kwonlyargcount, compute_flags(u),
-                     maxdepth, u->firstlineno, code, positions, ninstrs, exc, nexc, consts,
-                     names, lpnames, kinds, c->filename, u->name, u->qualname);
-    if (co && getenv("FTPY_DUMP_CODE"))
-        ft_codegen_dump(co);
-done:
-    FT_XDECREF(cellnames);
-    FT_XDECREF(freenames);
-    FT_XDECREF(varnames);
-    FT_XDECREF(consts);
-    FT_XDECREF(names);
-    FT_XDECREF(lpnames);
-    ft_mem_free(code);
-    ft_mem_free(positions);
-    ft_mem_free(exc);
-    ft_mem_free(kinds);
-    ft_mem_free(cellmap);
-    ft_mem_free(slotnames);
-    return co;
-}
-
-/* ---- the dump (FTPY_DUMP_CODE) ----------------------------------------------------------- */
-
-void ft_codegen_dump(FtObject *o)
-{
-    FtCode *co = (FtCode *)o;
-    fprintf(stderr, "== code %s (%s, line %d): argcount %d, flags 0x%x, stacksize %d\n",
-            ft_str_as_utf8(co->qualname), ft_str_as_utf8(co->filename), co->firstlineno,
-            co->argcount, co->flags, co->stacksize);
-    for (int i = 0; i < co->nlocalsplus; i++)
-        fprintf(stderr, "   slot %d: %s%s%s%s\n", i,
-                ft_str_as_utf8(FT_TUPLE_GET(co->localsplusnames, i)),
-                (co->localspluskinds[i] & FT_LOCAL_KIND_LOCAL) ? " local" : "",
-                (co->localspluskinds[i] & FT_LOCAL_KIND_CELL) ? " cell" : "",
-                (co->localspluskinds[i] & FT_LOCAL_KIND_FREE) ? " free" : "");
-    for (int i = 0; i < co->ninstrs; i++) {
-        int op = FT_INSTR_OP(co->instrs[i]), arg = (int)FT_INSTR_ARG(co->instrs[i]);
-        FtPosition p = co->positions[i];
-        fprintf(stderr, "  %4d  %-22s", i, ft_opcode_names[op]);
-        int kind = ft_opcode_argkind[op];
-        if (kind != FT_ARG_NONE)
-            fprintf(stderr, " %5d", arg);
-        else
-            fprintf(stderr, "      ");
-        FtObject *r = NULL;
-        if (kind == FT_ARG_CONST && arg < FT_SIZE(co->consts))
-            r = ft_object_repr(FT_TUPLE_GET(co->consts, arg));
-        else if (kind == FT_ARG_NAME && arg < FT_SIZE(co->names))
-            r = FT_NEWREF(FT_TUPLE_GET(co->names, arg));
-        else if ((kind == FT_ARG_LOCAL || kind == FT_ARG_FREE) && arg < co->nlocalsplus)
-            r = FT_NEWREF(FT_TUPLE_GET(co->localsplusnames, arg));
-        if (r) {
-            const char *s = ft_str_as_utf8(r);
-            fprintf(stderr, " (%.40s)", s ? s : "?");
-            FT_DECREF(r);
-        } else if (ft_err_occurred()) {
-            ft_err_clear();
-        }
-        fprintf(stderr, "    %d:%d-%d:%d\n", p.line, p.col, p.end_line, p.end_col);
-    }
-    for (int i = 0; i < co->nexc; i++) {
-        FtExcEntry *e = &co->exctable[i];
-        fprintf(stderr, "  exc [%u, %u) -> %u depth %u%s\n", e->start, e->end, e->target,
-                e->depth, e->lasti ? " lasti" : "");
-    }
 }
 
 /* ---- entry point -------------------------------------------------------------------------- */
@@ -3042,14 +2722,14 @@ FtObject *ft_codegen_module(mod_ty mod, FtSymtable *st, FtObject *filename, cons
     case Interactive_kind:
         c.interactive = 1;
         if (find_ann(mod->v.Interactive.body))
-            r = addop(&c, FT_OP_SETUP_ANNOTATIONS, 0);
+            r = ft_cg_addop(&c, FT_OP_SETUP_ANNOTATIONS, 0);
         if (r == 0)
-            r = visit_stmts(&c, mod->v.Interactive.body);
+            r = ft_cg_visit_stmts(&c, mod->v.Interactive.body);
         break;
     case Expression_kind:
-        r = visit_expr(&c, mod->v.Expression.body);
+        r = ft_cg_visit_expr(&c, mod->v.Expression.body);
         if (r == 0)
-            r = addop(&c, FT_OP_RETURN_VALUE, 0);
+            r = ft_cg_addop(&c, FT_OP_RETURN_VALUE, 0);
         add_none = 0;
         break;
     default:
@@ -3059,7 +2739,7 @@ FtObject *ft_codegen_module(mod_ty mod, FtSymtable *st, FtObject *filename, cons
     (void)mode;
     if (r < 0)
         goto error;
-    FtObject *co = assemble(&c, add_none);
+    FtObject *co = ft_cg_assemble(&c, add_none);
     exit_scope(&c);
     return co;
 error:

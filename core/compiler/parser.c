@@ -27,12 +27,18 @@
 #include <string.h>
 
 #define MODE_FSTRING 100      /* a sub-parser for an f-string replacement field */
-#define MAX_DEPTH 1200        /* nesting depth before MemoryError, as CPython's MAXSTACK */
+#define MAX_DEPTH 2900        /* nesting depth before MemoryError (CPython: MAXSTACK) */
+
+typedef struct {
+    void **items;
+    ssize_t n, cap;
+} Vec;
 
 typedef struct Parser {
     FtTokenizer tok;
-    FtToken *tokens;
-    int fill, size, mark;
+    FtToken **blocks;         /* tokens in fixed blocks: a token's address never changes */
+    int nblocks;
+    int fill, mark;
     int real_fill;            /* tokens fetched outside speculation: generic errors */
     int speculating;          /* > 0 inside a speculative parse */
     int error;                /* an exception is pending */
@@ -46,15 +52,47 @@ typedef struct Parser {
     int parsing_started;      /* FT_MODE_SINGLE: the first ENDMARKER becomes a NEWLINE */
     int no_in;                /* parsing a for-target: 'in' ends the expression */
     expr_ty last_bare_tuple;  /* the last tuple star_expressions made without brackets */
+    Vec groups;               /* expressions written in parentheses (for error messages) */
     int in_invalid_check;     /* inside a speculative check: no nested checks */
 } Parser;
 
-typedef struct {
-    void **items;
-    ssize_t n, cap;
-} Vec;
+#define TOK_BLOCK 512
+#define TOK(p, i) (&(p)->blocks[(i) / TOK_BLOCK][(i) % TOK_BLOCK])
 
 /* ---- errors ------------------------------------------------------------------------- */
+
+/* The `text` of a SyntaxError at `lineno`, as CPython finds it: the file's line for file
+ * input; else the tokenizer's current logical line (all its physical lines, with the
+ * '\n') when the error is on it; else the line from the source, without its '\n'. */
+static FtObject *error_line(Parser *p, int lineno)
+{
+    if (p->mode == FT_MODE_EXEC && p->filename) {
+        FtObject *t = ft_syntax_error_file_line(p->filename, lineno);
+        if (t)
+            return t;
+    }
+    const char *start, *end;
+    if (p->tok.lineno <= lineno && p->tok.logical_start && p->tok.inp > p->tok.logical_start) {
+        start = p->tok.logical_start;
+        end = p->tok.inp;
+    } else {
+        int rel = p->mode == MODE_FSTRING ? lineno - p->starting_lineno + 1 : lineno;
+        start = p->src;
+        for (int i = 0; i < rel - 1; i++) {
+            const char *nl = strchr(start, '\n');
+            if (!nl || nl + 1 > p->tok.inp)
+                break;
+            start = nl + 1;
+        }
+        end = strchr(start, '\n');
+        if (!end)
+            end = start + strlen(start);
+    }
+    FtObject *t = ft_str_from_utf8(start, end - start);
+    if (!t)
+        ft_err_clear();
+    return t;
+}
 
 static void raise_known_location_v(Parser *p, FtType *type, int lineno, int col_offset,
                                    int end_lineno, int end_col_offset, const char *fmt,
@@ -73,20 +111,10 @@ static void raise_known_location_v(Parser *p, FtType *type, int lineno, int col_
             return;
         msg = m2;
     }
-    FtObject *text = NULL;
+    FtObject *text = error_line(p, lineno);
     if (p->mode == MODE_FSTRING) {
-        /* the sub-parser's source is "(expr)\n": report against its current line */
-        text = ft_syntax_error_line_text(p->src, lineno - p->starting_lineno + 1);
-        if (!text)
-            text = ft_syntax_error_line_text(p->src, 1);
         col_offset -= p->starting_col_offset;
         end_col_offset -= p->starting_col_offset;
-    } else {
-        text = ft_syntax_error_line_text(p->src, lineno);
-        if (!text && lineno > 0) {
-            /* past the last line: CPython shows the tokenizer's current (last) line */
-            text = ft_syntax_error_line_text(p->src, p->tok.lineno);
-        }
     }
     int col_number = col_offset, end_col_number = end_col_offset;
     if (text && p->mode != MODE_FSTRING) {
@@ -148,7 +176,7 @@ static void *raise_error(Parser *p, FtType *type, const char *fmt, ...)
     if (p->fill == 0) {
         raise_known_location_v(p, type, 0, 0, 0, -1, fmt, ap);
     } else {
-        raise_at_last_token_v(p, type, &p->tokens[p->fill - 1], fmt, ap);
+        raise_at_last_token_v(p, type, TOK(p, p->fill - 1), fmt, ap);
     }
     va_end(ap);
     return NULL;
@@ -204,7 +232,7 @@ static void tokenizer_error(Parser *p)
         msg = "too many levels of indentation";
         break;
     case FT_E_LINECONT:
-        col = (int)(p->tok.cur - p->tok.line_start) - 1;
+        col = (int)(p->tok.cur - p->tok.logical_start) - 1;
         msg = "unexpected character after line continuation character";
         break;
     default:
@@ -219,17 +247,21 @@ static FtToken error_token = {.type = FT_TOK_ERRORTOKEN};
 
 static int fill_token(Parser *p)
 {
-    if (p->fill == p->size) {
-        int nsize = p->size ? p->size * 2 : 256;
-        FtToken *nt = ft_mem_realloc(p->tokens, (size_t)nsize * sizeof(FtToken));
-        if (!nt) {
+    if (p->fill == p->nblocks * TOK_BLOCK) {
+        FtToken **nb = ft_mem_realloc(p->blocks, (size_t)(p->nblocks + 1) * sizeof(FtToken *));
+        if (!nb) {
             p->error = 1;
             return -1;
         }
-        p->tokens = nt;
-        p->size = nsize;
+        p->blocks = nb;
+        nb[p->nblocks] = ft_mem_alloc(TOK_BLOCK * sizeof(FtToken));
+        if (!nb[p->nblocks]) {
+            p->error = 1;
+            return -1;
+        }
+        p->nblocks++;
     }
-    FtToken *t = &p->tokens[p->fill];
+    FtToken *t = TOK(p, p->fill);
     int type = ft_tokenizer_get(&p->tok, t);
     if (p->mode == FT_MODE_SINGLE && type == FT_TOK_ENDMARKER && p->parsing_started) {
         /* an interactive statement ends with an implied NEWLINE (and DEDENTs) */
@@ -259,16 +291,16 @@ static int fill_token(Parser *p)
 static FtToken *peek_at(Parser *p, int idx)
 {
     while (idx >= p->fill) {
-        if (p->error || (p->fill > 0 && p->tokens[p->fill - 1].type == FT_TOK_ERRORTOKEN))
+        if (p->error || (p->fill > 0 && TOK(p, p->fill - 1)->type == FT_TOK_ERRORTOKEN))
             return &error_token;
-        if (p->fill > 0 && p->tokens[p->fill - 1].type == FT_TOK_ENDMARKER)
-            return &p->tokens[p->fill - 1];
+        if (p->fill > 0 && TOK(p, p->fill - 1)->type == FT_TOK_ENDMARKER)
+            return TOK(p, p->fill - 1);
         if (fill_token(p) < 0)
             return &error_token;
     }
     if (!p->speculating && idx + 1 > p->real_fill)
         p->real_fill = idx + 1;
-    return &p->tokens[idx];
+    return TOK(p, idx);
 }
 
 static inline FtToken *peek(Parser *p) { return peek_at(p, p->mark); }
@@ -320,12 +352,12 @@ static FtToken *last_token(Parser *p)
 {
     FtToken *t = NULL;
     for (int m = p->mark - 1; m >= 0; m--) {
-        t = &p->tokens[m];
+        t = TOK(p, m);
         if (t->type != FT_TOK_ENDMARKER &&
             (t->type < FT_TOK_NEWLINE || t->type > FT_TOK_DEDENT))
             break;
     }
-    return t ? t : &p->tokens[0];
+    return t ? t : TOK(p, 0);
 }
 
 /* "invalid syntax" (or the indentation / EOF errors that stand in for it) at the furthest
@@ -338,7 +370,7 @@ static void *generic_error(Parser *p)
     if (p->fill == 0) {
         return RAISE_SYNTAX_ERROR("error at start before reading any input");
     }
-    FtToken *t = &p->tokens[idx];
+    FtToken *t = TOK(p, idx);
     if (t->type == FT_TOK_ERRORTOKEN && p->tok.done == FT_E_EOF) {
         if (p->tok.level)
             raise_unclosed_parentheses_error(p);
@@ -390,7 +422,9 @@ static int enter(Parser *p)
 
 #define ENTER()                                                                            \
     do {                                                                                   \
-        if (p->error || !enter(p)) {                                                       \
+        if (p->error)                                                                      \
+            return NULL;                                                                   \
+        if (!enter(p)) {                                                                   \
             p->depth--;                                                                    \
             return NULL;                                                                   \
         }                                                                                  \
@@ -406,12 +440,19 @@ static int enter(Parser *p)
 typedef struct {
     int mark;
     int no_in;
+    int tracked; /* counts for generic error locations, as part of CPython's first pass */
 } Snapshot;
 
 static Snapshot spec_begin(Parser *p)
 {
-    Snapshot s = {p->mark, p->no_in};
+    Snapshot s = {p->mark, p->no_in, 0};
     p->speculating++;
+    return s;
+}
+
+static Snapshot spec_begin_tracked(Parser *p)
+{
+    Snapshot s = {p->mark, p->no_in, 1};
     return s;
 }
 
@@ -419,10 +460,11 @@ static Snapshot spec_begin(Parser *p)
  * error is discarded. Returns 1 when the caller may continue (no pending error). */
 static int spec_end(Parser *p, Snapshot s, int reset)
 {
-    p->speculating--;
+    if (!s.tracked)
+        p->speculating--;
     p->no_in = s.no_in;
     if (p->error) {
-        int tokenizer_failed = p->fill > 0 && p->tokens[p->fill - 1].type == FT_TOK_ERRORTOKEN;
+        int tokenizer_failed = p->fill > 0 && TOK(p, p->fill - 1)->type == FT_TOK_ERRORTOKEN;
         int memory = ft_err_occurred() && !ft_err_matches(ft_exc_SyntaxError);
         if (tokenizer_failed || memory)
             return 0;
@@ -502,9 +544,40 @@ static FtObject *new_identifier(Parser *p, const char *s, ssize_t n)
     return arena_obj(p, ft_str_intern(o));
 }
 
+/* Non-ASCII identifiers are NFKC-normalized (PEP 3131). Without the Unicode tables only
+ * the fullwidth forms of ASCII (U+FF01..U+FF5E, 3 bytes each in UTF-8) are folded. */
 static FtObject *token_identifier(Parser *p, FtToken *t)
 {
-    return new_identifier(p, t->start, t->end - t->start);
+    const char *s = t->start;
+    ssize_t n = t->end - t->start;
+    int fold = 0;
+    for (ssize_t i = 0; i + 2 < n; i++)
+        if ((unsigned char)s[i] == 0xEF && ((unsigned char)s[i + 1] == 0xBC || (unsigned char)s[i + 1] == 0xBD))
+            fold = 1;
+    if (!fold)
+        return new_identifier(p, s, n);
+    char *buf = ft_mem_alloc((size_t)n + 1);
+    if (!buf) {
+        p->error = 1;
+        return NULL;
+    }
+    ssize_t k = 0;
+    for (ssize_t i = 0; i < n;) {
+        unsigned char c0 = (unsigned char)s[i];
+        if (c0 == 0xEF && i + 2 < n && ((unsigned char)s[i + 1] == 0xBC || (unsigned char)s[i + 1] == 0xBD)) {
+            uint32_t cp = ((uint32_t)(c0 & 0x0F) << 12) | ((uint32_t)(s[i + 1] & 0x3F) << 6) |
+                          (uint32_t)(s[i + 2] & 0x3F);
+            if (cp >= 0xFF01 && cp <= 0xFF5E) {
+                buf[k++] = (char)(cp - 0xFF01 + 0x21);
+                i += 3;
+                continue;
+            }
+        }
+        buf[k++] = s[i++];
+    }
+    FtObject *r = new_identifier(p, buf, k);
+    ft_mem_free(buf);
+    return r;
 }
 
 /* Node constructors fail only on MemoryError. */
@@ -689,14 +762,15 @@ static int call_arguments(Parser *p, FtToken *open, int allow_genexp, asdl_expr_
 
 /* The invalid_expression / invalid_legacy_expression rules: an expression directly
  * followed by another one. Raises the specific error or returns leaving nothing set. */
-static void check_juxtaposition(Parser *p, FtToken *first, expr_ty a)
+static void check_juxtaposition(Parser *p, int first_idx, expr_ty a)
 {
     if (p->in_invalid_check || p->error || !starts_expression(peek(p)))
         return;
+    FtToken *first = TOK(p, first_idx);
     if (tok_is_soft(first, "match") || tok_is_soft(first, "case") || tok_is_soft(first, "_"))
         return;
-    int first_idx = (int)(first - p->tokens);
-    if (first->type == FT_TOK_NAME && peek_at(p, first_idx + 1)->type == FT_TOK_STRING)
+    int name_string = first->type == FT_TOK_NAME && peek_at(p, first_idx + 1)->type == FT_TOK_STRING;
+    if (name_string && !is_legacy_name(a))
         return;
     Snapshot s = spec_begin(p);
     p->in_invalid_check++;
@@ -712,7 +786,7 @@ static void check_juxtaposition(Parser *p, FtToken *first, expr_ty a)
         return;
     }
     expr_ty b = expression(p);
-    int level = p->mark > 0 ? p->tokens[p->mark - 1].level : 0;
+    int level = p->mark > 0 ? TOK(p, p->mark - 1)->level : 0;
     p->in_invalid_check--;
     if (!spec_end(p, s, 1))
         return;
@@ -724,6 +798,7 @@ static expr_ty expression(Parser *p)
 {
     ENTER();
     FtToken *first = peek(p);
+    int first_idx = p->mark;
     if (first->type == FT_TOK_NAME && first->keyword == FT_KW_LAMBDA)
         LEAVE(lambdef(p));
     START(first);
@@ -746,7 +821,7 @@ static expr_ty expression(Parser *p)
             LEAVE(NULL);
         LEAVE(CHECK(ft_ast_IfExp(b, a, c, EXTRA)));
     }
-    check_juxtaposition(p, first, a);
+    check_juxtaposition(p, first_idx, a);
     if (p->error)
         LEAVE(NULL);
     LEAVE(a);
@@ -824,8 +899,18 @@ static expr_ty star_named_expression(Parser *p)
     return named_expression(p);
 }
 
-static int is_bitwise_level(expr_ty a)
+static int is_parenthesized(Parser *p, expr_ty e)
 {
+    for (ssize_t i = 0; i < p->groups.n; i++)
+        if (p->groups.items[i] == e)
+            return 1;
+    return 0;
+}
+
+static int is_bitwise_level(Parser *p, expr_ty a)
+{
+    if (is_parenthesized(p, a))
+        return 1;
     switch (a->kind) {
     case BoolOp_kind: case Compare_kind: case IfExp_kind: case Lambda_kind:
     case NamedExpr_kind: case Starred_kind:
@@ -844,7 +929,7 @@ static void check_named_equal(Parser *p, expr_ty a)
         return;
     int is_name = a->kind == Name_kind;
     if (!is_name) {
-        if (!is_bitwise_level(a) || a->kind == List_kind || a->kind == Tuple_kind ||
+        if (!is_bitwise_level(p, a) || a->kind == List_kind || a->kind == Tuple_kind ||
             a->kind == GeneratorExp_kind)
             return;
         if (a->kind == Constant_kind &&
@@ -937,9 +1022,8 @@ static expr_ty disjunction(Parser *p)
             if (!vals)
                 return NULL;
             conj = CHECK(ft_ast_BoolOp(And, vals, and_start->lineno, and_start->col_offset,
-                                       ((expr_ty)ands.items[ands.n - 1])->end_lineno,
-                                       ((expr_ty)ands.items[ands.n - 1])->end_col_offset,
-                                       p->arena));
+                                       last_token(p)->end_lineno,
+                                       last_token(p)->end_col_offset, p->arena));
             if (!conj)
                 return NULL;
         }
@@ -984,7 +1068,7 @@ static int compare_op(Parser *p, int *ntoks)
     *ntoks = 1;
     switch (t->type) {
     case FT_TOK_EQEQUAL: return Eq;
-    case FT_TOK_NOTEQUAL: return NotEq;
+    case FT_TOK_NOTEQUAL: return t->start[0] == '<' ? 0 : NotEq; /* '<>' is Barry's */
     case FT_TOK_LESS: return Lt;
     case FT_TOK_LESSEQUAL: return LtE;
     case FT_TOK_GREATER: return Gt;
@@ -1266,11 +1350,9 @@ static expr_ty number_node(Parser *p, FtToken *t)
     buf[k] = 0;
     FtObject *v = NULL;
     if (buf[k - 1] == 'j' || buf[k - 1] == 'J') {
-        if (buf != small)
-            ft_mem_free(buf);
-        return RAISE_AT_TOKEN(t, "imaginary literals are not supported by ftpy");
-    }
-    if (k > 1 && buf[0] == '0' && strchr("xXoObB", buf[1])) {
+        buf[k - 1] = 0;
+        v = ft_complex_from_doubles(0.0, strtod(buf, NULL));
+    } else if (k > 1 && buf[0] == '0' && strchr("xXoObB", buf[1])) {
         int base = (buf[1] == 'x' || buf[1] == 'X') ? 16 : (buf[1] == 'o' || buf[1] == 'O') ? 8 : 2;
         v = ft_int_from_string(buf + 2, k - 2, base);
     } else if (strpbrk(buf, ".eE")) {
@@ -1316,41 +1398,228 @@ static int hexval(int c)
     return -1;
 }
 
-/* A few common character names for \N{...}; without the Unicode database the others are
- * reported as unknown (CPython's message for a misspelt name). */
+/* Character names for \N{...}: ASCII, Latin-1, Greek, the common spaces, dashes, arrows and
+ * symbols (generated from Python's unicodedata, sorted for binary search). Without the full
+ * Unicode name database other names are reported as unknown, with CPython's message. */
 static const struct { const char *name; uint32_t cp; } unicode_names[] = {
-    {"SPACE", 0x20}, {"NO-BREAK SPACE", 0xA0}, {"BULLET", 0x2022}, {"EM DASH", 0x2014},
-    {"EN DASH", 0x2013}, {"HORIZONTAL ELLIPSIS", 0x2026}, {"EURO SIGN", 0x20AC},
-    {"POUND SIGN", 0xA3}, {"YEN SIGN", 0xA5}, {"COPYRIGHT SIGN", 0xA9},
-    {"REGISTERED SIGN", 0xAE}, {"DEGREE SIGN", 0xB0}, {"MICRO SIGN", 0xB5},
-    {"GREEK SMALL LETTER ALPHA", 0x3B1}, {"GREEK SMALL LETTER BETA", 0x3B2},
-    {"GREEK SMALL LETTER GAMMA", 0x3B3}, {"GREEK SMALL LETTER DELTA", 0x3B4},
-    {"GREEK SMALL LETTER PI", 0x3C0}, {"GREEK SMALL LETTER MU", 0x3BC},
-    {"GREEK CAPITAL LETTER OMEGA", 0x3A9}, {"GREEK CAPITAL LETTER DELTA", 0x394},
-    {"LATIN SMALL LETTER E WITH ACUTE", 0xE9}, {"LATIN SMALL LETTER A", 0x61},
-    {"LATIN CAPITAL LETTER A", 0x41}, {"SNOWMAN", 0x2603}, {"BLACK STAR", 0x2605},
-    {"WHITE SMILING FACE", 0x263A}, {"CHECK MARK", 0x2713}, {"MULTIPLICATION SIGN", 0xD7},
-    {"DIVISION SIGN", 0xF7}, {"INFINITY", 0x221E}, {"RIGHTWARDS ARROW", 0x2192},
-    {"LEFTWARDS ARROW", 0x2190}, {"NULL", 0}, {"LINE FEED", 0x0A},
-    {"CHARACTER TABULATION", 0x09}, {"ZERO WIDTH SPACE", 0x200B},
-    {"LEFT-POINTING DOUBLE ANGLE QUOTATION MARK", 0xAB},
-    {"RIGHT-POINTING DOUBLE ANGLE QUOTATION MARK", 0xBB},
-    {"PILE OF POO", 0x1F4A9}, {"GRINNING FACE", 0x1F600},
+    {"ACUTE ACCENT", 0xB4}, {"ALERT", 0x7}, {"AMPERSAND", 0x26}, {"APOSTROPHE", 0x27},
+    {"ASTERISK", 0x2A}, {"ASTERISK OPERATOR", 0x2217}, {"BACKSPACE", 0x8},
+    {"BALLOT BOX", 0x2610}, {"BALLOT BOX WITH CHECK", 0x2611},
+    {"BALLOT BOX WITH X", 0x2612}, {"BALLOT X", 0x2717}, {"BEL", 0x7}, {"BELL", 0x1F514},
+    {"BLACK CIRCLE", 0x25CF}, {"BLACK CLUB SUIT", 0x2663}, {"BLACK DIAMOND SUIT", 0x2666},
+    {"BLACK HEART SUIT", 0x2665}, {"BLACK SPADE SUIT", 0x2660}, {"BLACK SQUARE", 0x25A0},
+    {"BLACK STAR", 0x2605}, {"BLACK SUN WITH RAYS", 0x2600}, {"BOM", 0xFEFF},
+    {"BOX DRAWINGS HEAVY HORIZONTAL", 0x2501}, {"BOX DRAWINGS HEAVY VERTICAL", 0x2503},
+    {"BOX DRAWINGS LIGHT HORIZONTAL", 0x2500}, {"BOX DRAWINGS LIGHT VERTICAL", 0x2502},
+    {"BROKEN BAR", 0xA6}, {"BULLET", 0x2022}, {"BULLET OPERATOR", 0x2219},
+    {"CARET", 0x2038}, {"CARRIAGE RETURN", 0xD}, {"CEDILLA", 0xB8}, {"CENT SIGN", 0xA2},
+    {"CHARACTER TABULATION", 0x9}, {"CHECK MARK", 0x2713}, {"CIRCUMFLEX ACCENT", 0x5E},
+    {"CLOUD", 0x2601}, {"COLON", 0x3A}, {"COMET", 0x2604}, {"COMMA", 0x2C},
+    {"COMMERCIAL AT", 0x40}, {"COMPLEMENT", 0x2201}, {"CONTAINS AS MEMBER", 0x220B},
+    {"COPYRIGHT SIGN", 0xA9}, {"CR", 0xD}, {"CUBE ROOT", 0x221B}, {"CURRENCY SIGN", 0xA4},
+    {"DAGGER", 0x2020}, {"DEGREE SIGN", 0xB0}, {"DELETE", 0x7F}, {"DIAERESIS", 0xA8},
+    {"DIGIT EIGHT", 0x38}, {"DIGIT FIVE", 0x35}, {"DIGIT FOUR", 0x34}, {"DIGIT NINE", 0x39},
+    {"DIGIT ONE", 0x31}, {"DIGIT SEVEN", 0x37}, {"DIGIT SIX", 0x36}, {"DIGIT THREE", 0x33},
+    {"DIGIT TWO", 0x32}, {"DIGIT ZERO", 0x30}, {"DIVISION SIGN", 0xF7},
+    {"DIVISION SLASH", 0x2215}, {"DOES NOT CONTAIN AS MEMBER", 0x220C},
+    {"DOLLAR SIGN", 0x24}, {"DOT PLUS", 0x2214}, {"DOUBLE DAGGER", 0x2021},
+    {"DOUBLE HIGH-REVERSED-9 QUOTATION MARK", 0x201F}, {"DOUBLE LOW LINE", 0x2017},
+    {"DOUBLE LOW-9 QUOTATION MARK", 0x201E}, {"DOUBLE PRIME", 0x2033},
+    {"DOUBLE VERTICAL LINE", 0x2016}, {"DOWNWARDS ARROW", 0x2193}, {"ELEMENT OF", 0x2208},
+    {"EM DASH", 0x2014}, {"EM QUAD", 0x2001}, {"EM SPACE", 0x2003}, {"EMPTY SET", 0x2205},
+    {"EN DASH", 0x2013}, {"EN QUAD", 0x2000}, {"EN SPACE", 0x2002},
+    {"END OF PROOF", 0x220E}, {"EQUALS SIGN", 0x3D}, {"ESC", 0x1B}, {"ESCAPE", 0x1B},
+    {"EURO SIGN", 0x20AC}, {"EXCLAMATION MARK", 0x21},
+    {"FACE SAVOURING DELICIOUS FOOD", 0x1F60B}, {"FACE WITH TEARS OF JOY", 0x1F602},
+    {"FEMININE ORDINAL INDICATOR", 0xAA}, {"FIGURE DASH", 0x2012}, {"FIGURE SPACE", 0x2007},
+    {"FOR ALL", 0x2200}, {"FORM FEED", 0xC}, {"FOUR-PER-EM SPACE", 0x2005},
+    {"FOURTH ROOT", 0x221C}, {"FULL STOP", 0x2E}, {"GRAVE ACCENT", 0x60},
+    {"GREATER-THAN OR EQUAL TO", 0x2265}, {"GREATER-THAN SIGN", 0x3E},
+    {"GREEK CAPITAL LETTER ALPHA", 0x391}, {"GREEK CAPITAL LETTER BETA", 0x392},
+    {"GREEK CAPITAL LETTER CHI", 0x3A7}, {"GREEK CAPITAL LETTER DELTA", 0x394},
+    {"GREEK CAPITAL LETTER EPSILON", 0x395}, {"GREEK CAPITAL LETTER ETA", 0x397},
+    {"GREEK CAPITAL LETTER GAMMA", 0x393}, {"GREEK CAPITAL LETTER IOTA", 0x399},
+    {"GREEK CAPITAL LETTER IOTA WITH DIALYTIKA", 0x3AA},
+    {"GREEK CAPITAL LETTER KAPPA", 0x39A}, {"GREEK CAPITAL LETTER LAMDA", 0x39B},
+    {"GREEK CAPITAL LETTER MU", 0x39C}, {"GREEK CAPITAL LETTER NU", 0x39D},
+    {"GREEK CAPITAL LETTER OMEGA", 0x3A9}, {"GREEK CAPITAL LETTER OMICRON", 0x39F},
+    {"GREEK CAPITAL LETTER PHI", 0x3A6}, {"GREEK CAPITAL LETTER PI", 0x3A0},
+    {"GREEK CAPITAL LETTER PSI", 0x3A8}, {"GREEK CAPITAL LETTER RHO", 0x3A1},
+    {"GREEK CAPITAL LETTER SIGMA", 0x3A3}, {"GREEK CAPITAL LETTER TAU", 0x3A4},
+    {"GREEK CAPITAL LETTER THETA", 0x398}, {"GREEK CAPITAL LETTER UPSILON", 0x3A5},
+    {"GREEK CAPITAL LETTER UPSILON WITH DIALYTIKA", 0x3AB},
+    {"GREEK CAPITAL LETTER XI", 0x39E}, {"GREEK CAPITAL LETTER ZETA", 0x396},
+    {"GREEK SMALL LETTER ALPHA", 0x3B1}, {"GREEK SMALL LETTER ALPHA WITH TONOS", 0x3AC},
+    {"GREEK SMALL LETTER BETA", 0x3B2}, {"GREEK SMALL LETTER CHI", 0x3C7},
+    {"GREEK SMALL LETTER DELTA", 0x3B4}, {"GREEK SMALL LETTER EPSILON", 0x3B5},
+    {"GREEK SMALL LETTER EPSILON WITH TONOS", 0x3AD}, {"GREEK SMALL LETTER ETA", 0x3B7},
+    {"GREEK SMALL LETTER ETA WITH TONOS", 0x3AE}, {"GREEK SMALL LETTER FINAL SIGMA", 0x3C2},
+    {"GREEK SMALL LETTER GAMMA", 0x3B3}, {"GREEK SMALL LETTER IOTA", 0x3B9},
+    {"GREEK SMALL LETTER IOTA WITH TONOS", 0x3AF}, {"GREEK SMALL LETTER KAPPA", 0x3BA},
+    {"GREEK SMALL LETTER LAMDA", 0x3BB}, {"GREEK SMALL LETTER MU", 0x3BC},
+    {"GREEK SMALL LETTER NU", 0x3BD}, {"GREEK SMALL LETTER OMEGA", 0x3C9},
+    {"GREEK SMALL LETTER OMICRON", 0x3BF}, {"GREEK SMALL LETTER PHI", 0x3C6},
+    {"GREEK SMALL LETTER PI", 0x3C0}, {"GREEK SMALL LETTER PSI", 0x3C8},
+    {"GREEK SMALL LETTER RHO", 0x3C1}, {"GREEK SMALL LETTER SIGMA", 0x3C3},
+    {"GREEK SMALL LETTER TAU", 0x3C4}, {"GREEK SMALL LETTER THETA", 0x3B8},
+    {"GREEK SMALL LETTER UPSILON", 0x3C5},
+    {"GREEK SMALL LETTER UPSILON WITH DIALYTIKA AND TONOS", 0x3B0},
+    {"GREEK SMALL LETTER XI", 0x3BE}, {"GREEK SMALL LETTER ZETA", 0x3B6},
+    {"GRINNING FACE", 0x1F600}, {"GRINNING FACE WITH SMILING EYES", 0x1F601},
+    {"HAIR SPACE", 0x200A}, {"HEAVY CHECK MARK", 0x2714},
+    {"HEAVY MULTIPLICATION X", 0x2716}, {"HORIZONTAL BAR", 0x2015},
+    {"HORIZONTAL ELLIPSIS", 0x2026}, {"HYPHEN", 0x2010}, {"HYPHEN-MINUS", 0x2D},
+    {"HYPHENATION POINT", 0x2027}, {"IDENTICAL TO", 0x2261}, {"INCREMENT", 0x2206},
+    {"INFINITY", 0x221E}, {"INVERTED EXCLAMATION MARK", 0xA1},
+    {"INVERTED QUESTION MARK", 0xBF}, {"LATIN CAPITAL LETTER A", 0x41},
+    {"LATIN CAPITAL LETTER A WITH ACUTE", 0xC1},
+    {"LATIN CAPITAL LETTER A WITH CIRCUMFLEX", 0xC2},
+    {"LATIN CAPITAL LETTER A WITH DIAERESIS", 0xC4},
+    {"LATIN CAPITAL LETTER A WITH GRAVE", 0xC0},
+    {"LATIN CAPITAL LETTER A WITH RING ABOVE", 0xC5},
+    {"LATIN CAPITAL LETTER A WITH TILDE", 0xC3}, {"LATIN CAPITAL LETTER AE", 0xC6},
+    {"LATIN CAPITAL LETTER B", 0x42}, {"LATIN CAPITAL LETTER C", 0x43},
+    {"LATIN CAPITAL LETTER C WITH CEDILLA", 0xC7}, {"LATIN CAPITAL LETTER D", 0x44},
+    {"LATIN CAPITAL LETTER E", 0x45}, {"LATIN CAPITAL LETTER E WITH ACUTE", 0xC9},
+    {"LATIN CAPITAL LETTER E WITH CIRCUMFLEX", 0xCA},
+    {"LATIN CAPITAL LETTER E WITH DIAERESIS", 0xCB},
+    {"LATIN CAPITAL LETTER E WITH GRAVE", 0xC8}, {"LATIN CAPITAL LETTER ETH", 0xD0},
+    {"LATIN CAPITAL LETTER F", 0x46}, {"LATIN CAPITAL LETTER G", 0x47},
+    {"LATIN CAPITAL LETTER H", 0x48}, {"LATIN CAPITAL LETTER I", 0x49},
+    {"LATIN CAPITAL LETTER I WITH ACUTE", 0xCD},
+    {"LATIN CAPITAL LETTER I WITH CIRCUMFLEX", 0xCE},
+    {"LATIN CAPITAL LETTER I WITH DIAERESIS", 0xCF},
+    {"LATIN CAPITAL LETTER I WITH GRAVE", 0xCC}, {"LATIN CAPITAL LETTER J", 0x4A},
+    {"LATIN CAPITAL LETTER K", 0x4B}, {"LATIN CAPITAL LETTER L", 0x4C},
+    {"LATIN CAPITAL LETTER M", 0x4D}, {"LATIN CAPITAL LETTER N", 0x4E},
+    {"LATIN CAPITAL LETTER N WITH TILDE", 0xD1}, {"LATIN CAPITAL LETTER O", 0x4F},
+    {"LATIN CAPITAL LETTER O WITH ACUTE", 0xD3},
+    {"LATIN CAPITAL LETTER O WITH CIRCUMFLEX", 0xD4},
+    {"LATIN CAPITAL LETTER O WITH DIAERESIS", 0xD6},
+    {"LATIN CAPITAL LETTER O WITH GRAVE", 0xD2},
+    {"LATIN CAPITAL LETTER O WITH STROKE", 0xD8},
+    {"LATIN CAPITAL LETTER O WITH TILDE", 0xD5}, {"LATIN CAPITAL LETTER P", 0x50},
+    {"LATIN CAPITAL LETTER Q", 0x51}, {"LATIN CAPITAL LETTER R", 0x52},
+    {"LATIN CAPITAL LETTER S", 0x53}, {"LATIN CAPITAL LETTER T", 0x54},
+    {"LATIN CAPITAL LETTER THORN", 0xDE}, {"LATIN CAPITAL LETTER U", 0x55},
+    {"LATIN CAPITAL LETTER U WITH ACUTE", 0xDA},
+    {"LATIN CAPITAL LETTER U WITH CIRCUMFLEX", 0xDB},
+    {"LATIN CAPITAL LETTER U WITH DIAERESIS", 0xDC},
+    {"LATIN CAPITAL LETTER U WITH GRAVE", 0xD9}, {"LATIN CAPITAL LETTER V", 0x56},
+    {"LATIN CAPITAL LETTER W", 0x57}, {"LATIN CAPITAL LETTER X", 0x58},
+    {"LATIN CAPITAL LETTER Y", 0x59}, {"LATIN CAPITAL LETTER Y WITH ACUTE", 0xDD},
+    {"LATIN CAPITAL LETTER Z", 0x5A}, {"LATIN SMALL LETTER A", 0x61},
+    {"LATIN SMALL LETTER A WITH ACUTE", 0xE1},
+    {"LATIN SMALL LETTER A WITH CIRCUMFLEX", 0xE2},
+    {"LATIN SMALL LETTER A WITH DIAERESIS", 0xE4},
+    {"LATIN SMALL LETTER A WITH GRAVE", 0xE0},
+    {"LATIN SMALL LETTER A WITH RING ABOVE", 0xE5},
+    {"LATIN SMALL LETTER A WITH TILDE", 0xE3}, {"LATIN SMALL LETTER AE", 0xE6},
+    {"LATIN SMALL LETTER B", 0x62}, {"LATIN SMALL LETTER C", 0x63},
+    {"LATIN SMALL LETTER C WITH CEDILLA", 0xE7}, {"LATIN SMALL LETTER D", 0x64},
+    {"LATIN SMALL LETTER E", 0x65}, {"LATIN SMALL LETTER E WITH ACUTE", 0xE9},
+    {"LATIN SMALL LETTER E WITH CIRCUMFLEX", 0xEA},
+    {"LATIN SMALL LETTER E WITH DIAERESIS", 0xEB},
+    {"LATIN SMALL LETTER E WITH GRAVE", 0xE8}, {"LATIN SMALL LETTER ETH", 0xF0},
+    {"LATIN SMALL LETTER F", 0x66}, {"LATIN SMALL LETTER G", 0x67},
+    {"LATIN SMALL LETTER H", 0x68}, {"LATIN SMALL LETTER I", 0x69},
+    {"LATIN SMALL LETTER I WITH ACUTE", 0xED},
+    {"LATIN SMALL LETTER I WITH CIRCUMFLEX", 0xEE},
+    {"LATIN SMALL LETTER I WITH DIAERESIS", 0xEF},
+    {"LATIN SMALL LETTER I WITH GRAVE", 0xEC}, {"LATIN SMALL LETTER J", 0x6A},
+    {"LATIN SMALL LETTER K", 0x6B}, {"LATIN SMALL LETTER L", 0x6C},
+    {"LATIN SMALL LETTER M", 0x6D}, {"LATIN SMALL LETTER N", 0x6E},
+    {"LATIN SMALL LETTER N WITH TILDE", 0xF1}, {"LATIN SMALL LETTER O", 0x6F},
+    {"LATIN SMALL LETTER O WITH ACUTE", 0xF3},
+    {"LATIN SMALL LETTER O WITH CIRCUMFLEX", 0xF4},
+    {"LATIN SMALL LETTER O WITH DIAERESIS", 0xF6},
+    {"LATIN SMALL LETTER O WITH GRAVE", 0xF2}, {"LATIN SMALL LETTER O WITH STROKE", 0xF8},
+    {"LATIN SMALL LETTER O WITH TILDE", 0xF5}, {"LATIN SMALL LETTER P", 0x70},
+    {"LATIN SMALL LETTER Q", 0x71}, {"LATIN SMALL LETTER R", 0x72},
+    {"LATIN SMALL LETTER S", 0x73}, {"LATIN SMALL LETTER SHARP S", 0xDF},
+    {"LATIN SMALL LETTER T", 0x74}, {"LATIN SMALL LETTER THORN", 0xFE},
+    {"LATIN SMALL LETTER U", 0x75}, {"LATIN SMALL LETTER U WITH ACUTE", 0xFA},
+    {"LATIN SMALL LETTER U WITH CIRCUMFLEX", 0xFB},
+    {"LATIN SMALL LETTER U WITH DIAERESIS", 0xFC},
+    {"LATIN SMALL LETTER U WITH GRAVE", 0xF9}, {"LATIN SMALL LETTER V", 0x76},
+    {"LATIN SMALL LETTER W", 0x77}, {"LATIN SMALL LETTER X", 0x78},
+    {"LATIN SMALL LETTER Y", 0x79}, {"LATIN SMALL LETTER Y WITH ACUTE", 0xFD},
+    {"LATIN SMALL LETTER Y WITH DIAERESIS", 0xFF}, {"LATIN SMALL LETTER Z", 0x7A},
+    {"LEFT CURLY BRACKET", 0x7B}, {"LEFT DOUBLE QUOTATION MARK", 0x201C},
+    {"LEFT PARENTHESIS", 0x28}, {"LEFT RIGHT ARROW", 0x2194},
+    {"LEFT SINGLE QUOTATION MARK", 0x2018}, {"LEFT SQUARE BRACKET", 0x5B},
+    {"LEFT-POINTING DOUBLE ANGLE QUOTATION MARK", 0xAB}, {"LEFT-TO-RIGHT MARK", 0x200E},
+    {"LEFTWARDS ARROW", 0x2190}, {"LESS-THAN OR EQUAL TO", 0x2264},
+    {"LESS-THAN SIGN", 0x3C}, {"LF", 0xA}, {"LINE FEED", 0xA}, {"LOW LINE", 0x5F},
+    {"MACRON", 0xAF}, {"MASCULINE ORDINAL INDICATOR", 0xBA}, {"MICRO SIGN", 0xB5},
+    {"MIDDLE DOT", 0xB7}, {"MINUS SIGN", 0x2212}, {"MINUS-OR-PLUS SIGN", 0x2213},
+    {"MULTIPLICATION SIGN", 0xD7}, {"MULTIPLICATION X", 0x2715},
+    {"N-ARY COPRODUCT", 0x2210}, {"N-ARY PRODUCT", 0x220F}, {"N-ARY SUMMATION", 0x2211},
+    {"NABLA", 0x2207}, {"NBSP", 0xA0}, {"NO-BREAK SPACE", 0xA0},
+    {"NON-BREAKING HYPHEN", 0x2011}, {"NOT AN ELEMENT OF", 0x2209},
+    {"NOT EQUAL TO", 0x2260}, {"NOT IDENTICAL TO", 0x2262}, {"NOT SIGN", 0xAC},
+    {"NUL", 0x0}, {"NULL", 0x0}, {"NUMBER SIGN", 0x23}, {"ONE DOT LEADER", 0x2024},
+    {"PARTIAL DIFFERENTIAL", 0x2202}, {"PER MILLE SIGN", 0x2030},
+    {"PER TEN THOUSAND SIGN", 0x2031}, {"PERCENT SIGN", 0x25}, {"PILCROW SIGN", 0xB6},
+    {"PILE OF POO", 0x1F4A9}, {"PLUS SIGN", 0x2B}, {"PLUS-MINUS SIGN", 0xB1},
+    {"POUND SIGN", 0xA3}, {"PRIME", 0x2032}, {"PROPORTIONAL TO", 0x221D},
+    {"PUNCTUATION SPACE", 0x2008}, {"QUESTION MARK", 0x3F}, {"QUOTATION MARK", 0x22},
+    {"REGISTERED SIGN", 0xAE}, {"RELIEVED FACE", 0x1F60C}, {"REVERSE SOLIDUS", 0x5C},
+    {"REVERSED DOUBLE PRIME", 0x2036}, {"REVERSED PRIME", 0x2035},
+    {"REVERSED TRIPLE PRIME", 0x2037}, {"RIGHT CURLY BRACKET", 0x7D},
+    {"RIGHT DOUBLE QUOTATION MARK", 0x201D}, {"RIGHT PARENTHESIS", 0x29},
+    {"RIGHT SINGLE QUOTATION MARK", 0x2019}, {"RIGHT SQUARE BRACKET", 0x5D},
+    {"RIGHT-POINTING DOUBLE ANGLE QUOTATION MARK", 0xBB}, {"RIGHT-TO-LEFT MARK", 0x200F},
+    {"RIGHTWARDS ARROW", 0x2192}, {"RING OPERATOR", 0x2218}, {"SECTION SIGN", 0xA7},
+    {"SEMICOLON", 0x3B}, {"SET MINUS", 0x2216},
+    {"SINGLE HIGH-REVERSED-9 QUOTATION MARK", 0x201B},
+    {"SINGLE LEFT-POINTING ANGLE QUOTATION MARK", 0x2039},
+    {"SINGLE LOW-9 QUOTATION MARK", 0x201A},
+    {"SINGLE RIGHT-POINTING ANGLE QUOTATION MARK", 0x203A}, {"SIX-PER-EM SPACE", 0x2006},
+    {"SMALL CONTAINS AS MEMBER", 0x220D}, {"SMALL ELEMENT OF", 0x220A},
+    {"SMILING FACE WITH HALO", 0x1F607}, {"SMILING FACE WITH HEART-SHAPED EYES", 0x1F60D},
+    {"SMILING FACE WITH HORNS", 0x1F608}, {"SMILING FACE WITH OPEN MOUTH", 0x1F603},
+    {"SMILING FACE WITH OPEN MOUTH AND COLD SWEAT", 0x1F605},
+    {"SMILING FACE WITH OPEN MOUTH AND SMILING EYES", 0x1F604},
+    {"SMILING FACE WITH OPEN MOUTH AND TIGHTLY-CLOSED EYES", 0x1F606},
+    {"SMILING FACE WITH SMILING EYES", 0x1F60A}, {"SMILING FACE WITH SUNGLASSES", 0x1F60E},
+    {"SMIRKING FACE", 0x1F60F}, {"SNOWMAN", 0x2603}, {"SOFT HYPHEN", 0xAD},
+    {"SOLIDUS", 0x2F}, {"SPACE", 0x20}, {"SQUARE ROOT", 0x221A},
+    {"STRICTLY EQUIVALENT TO", 0x2263}, {"SUPERSCRIPT ONE", 0xB9},
+    {"SUPERSCRIPT THREE", 0xB3}, {"SUPERSCRIPT TWO", 0xB2}, {"TAB", 0x9},
+    {"THERE DOES NOT EXIST", 0x2204}, {"THERE EXISTS", 0x2203}, {"THIN SPACE", 0x2009},
+    {"THREE-PER-EM SPACE", 0x2004}, {"TILDE", 0x7E}, {"TRIANGULAR BULLET", 0x2023},
+    {"TRIPLE PRIME", 0x2034}, {"TWO DOT LEADER", 0x2025}, {"UMBRELLA", 0x2602},
+    {"UP DOWN ARROW", 0x2195}, {"UPWARDS ARROW", 0x2191}, {"VERTICAL LINE", 0x7C},
+    {"VULGAR FRACTION ONE HALF", 0xBD}, {"VULGAR FRACTION ONE QUARTER", 0xBC},
+    {"VULGAR FRACTION THREE QUARTERS", 0xBE}, {"WHITE CLUB SUIT", 0x2667},
+    {"WHITE DIAMOND SUIT", 0x2662}, {"WHITE HEART SUIT", 0x2661},
+    {"WHITE SMILING FACE", 0x263A}, {"WHITE SPADE SUIT", 0x2664}, {"WHITE SQUARE", 0x25A1},
+    {"WHITE STAR", 0x2606}, {"WINKING FACE", 0x1F609}, {"YEN SIGN", 0xA5},
+    {"ZERO WIDTH JOINER", 0x200D}, {"ZERO WIDTH NO-BREAK SPACE", 0xFEFF},
+    {"ZERO WIDTH NON-JOINER", 0x200C}, {"ZERO WIDTH SPACE", 0x200B}, {"ZWSP", 0x200B},
 };
 
 static int lookup_unicode_name(const char *s, ssize_t n, uint32_t *cp)
 {
-    for (size_t i = 0; i < FT_ARRAY_LEN(unicode_names); i++) {
-        const char *name = unicode_names[i].name;
-        if ((ssize_t)strlen(name) != n)
-            continue;
-        ssize_t j = 0;
-        while (j < n && toupper((unsigned char)s[j]) == name[j])
-            j++;
-        if (j == n) {
-            *cp = unicode_names[i].cp;
+    char key[64];
+    if (n <= 0 || n >= (ssize_t)sizeof key)
+        return 0;
+    for (ssize_t i = 0; i < n; i++)
+        key[i] = (char)toupper((unsigned char)s[i]);
+    key[n] = 0;
+    size_t lo = 0, hi = FT_ARRAY_LEN(unicode_names);
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        int c = strcmp(unicode_names[mid].name, key);
+        if (c == 0) {
+            *cp = unicode_names[mid].cp;
             return 1;
         }
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
     }
     return 0;
 }
@@ -1688,7 +1957,9 @@ static expr_ty fstring_compile_expr(Parser *p, const char *expr_start, const cha
     str[len + 1] = ')';
     str[len + 2] = '\n';
     str[len + 3] = 0;
-    mod_ty m = parse_fstring_expr(p, str, len + 3, t->lineno + lines, t->col_offset + cols);
+    /* on a later line of the token the columns count from that line's start */
+    mod_ty m = parse_fstring_expr(p, str, len + 3, t->lineno + lines,
+                                  lines ? cols : t->col_offset + cols);
     ft_mem_free(str);
     if (!m) {
         p->error = 1;
@@ -2060,7 +2331,8 @@ static expr_ty strings(Parser *p)
         p->error = 1;
         return NULL;
     }
-    memcpy(toks, &p->tokens[start], (size_t)n * sizeof(FtToken));
+    for (int i = 0; i < n; i++)
+        toks[i] = *TOK(p, start + i);
     expr_ty e = concatenate_strings(p, toks, n);
     if (toks != small)
         ft_mem_free(toks);
@@ -2089,22 +2361,68 @@ static expr_ty last_comprehension_item(asdl_comprehension_seq *gens)
 }
 
 /* star_targets for `for` loops and comprehensions: 'in' ends the target. */
+/* invalid_for_target: CPython re-reads the target as star_expressions, 'in' included, and
+ * reports the first part that cannot be assigned to (doing the same moves the tokenizer as
+ * far as it does, which decides the error's text). */
+static void *invalid_for_target(Parser *p, int start)
+{
+    Snapshot s = spec_begin(p);
+    p->mark = start;
+    p->in_invalid_check++;
+    p->no_in = 0;
+    expr_ty e = star_expressions(p);
+    p->in_invalid_check--;
+    if (!spec_end(p, s, 1))
+        return NULL;
+    if (e && get_invalid_target(e, FOR_TARGETS))
+        return raise_invalid_target(p, FOR_TARGETS, e);
+    return generic_error(p);
+}
+
+/* star_target: '*' star_target | a primary (atom with trailers) */
+static expr_ty star_target(Parser *p)
+{
+    if (check(p, FT_TOK_STAR)) {
+        FtToken *star = advance(p);
+        START(star);
+        if (check(p, FT_TOK_STAR))
+            return generic_error(p);
+        expr_ty v = star_target(p);
+        return v ? CHECK(ft_ast_Starred(v, Load, EXTRA)) : NULL;
+    }
+    return primary(p);
+}
+
+/* star_targets for `for` loops and comprehensions. */
 static expr_ty for_target(Parser *p)
 {
-    int saved = p->no_in;
-    p->no_in = 1;
-    expr_ty t = star_expressions(p);
-    p->no_in = saved;
-    if (!t)
-        return NULL;
-    if (!check_kw(p, FT_KW_IN)) {
-        /* invalid_for_target: re-read the target as star_expressions, 'in' included */
-        if (get_invalid_target(t, FOR_TARGETS))
-            return raise_invalid_target(p, FOR_TARGETS, t);
-        return generic_error(p);
+    int start = p->mark;
+    FtToken *first = peek(p);
+    START(first);
+    Snapshot s = spec_begin_tracked(p);
+    p->in_invalid_check++;
+    expr_ty t = star_target(p);
+    if (t && check(p, FT_TOK_COMMA)) {
+        Vec v = {0};
+        if (vec_push(p, &v, t) < 0)
+            return NULL;
+        while (t && accept(p, FT_TOK_COMMA)) {
+            if (check_kw(p, FT_KW_IN))
+                break;
+            t = star_target(p);
+            if (t && vec_push(p, &v, t) < 0)
+                return NULL;
+        }
+        if (t) {
+            asdl_expr_seq *elts = SEQ(asdl_expr_seq, &v);
+            t = elts ? CHECK(ft_ast_Tuple(elts, Load, EXTRA)) : NULL;
+        }
     }
-    if (get_invalid_target(t, FOR_TARGETS))
-        return raise_invalid_target(p, FOR_TARGETS, t);
+    p->in_invalid_check--;
+    if (!spec_end(p, s, 0))
+        return NULL;
+    if (!t || !check_kw(p, FT_KW_IN) || get_invalid_target(t, FOR_TARGETS))
+        return invalid_for_target(p, start);
     set_ctx(t, Store);
     return t;
 }
@@ -2177,6 +2495,8 @@ static expr_ty paren_atom(Parser *p)
     if (accept(p, FT_TOK_RPAR)) {
         if (e->kind == Starred_kind)
             return RAISE_AT_NODE(e, "cannot use starred expression here");
+        if (vec_push(p, &p->groups, e) < 0)
+            return NULL;
         return e;
     }
     if (!check(p, FT_TOK_COMMA))
@@ -2304,7 +2624,8 @@ static expr_ty brace_atom(Parser *p)
         expr_ty e = star_named_expression(p);
         if (!e)
             return NULL;
-        if (check(p, FT_TOK_COLON) && e->kind != Starred_kind && e->kind != NamedExpr_kind) {
+        if (check(p, FT_TOK_COLON) && e->kind != Starred_kind &&
+            (e->kind != NamedExpr_kind || is_parenthesized(p, e))) {
             FtToken *colon = advance(p);
             if (check(p, FT_TOK_RBRACE) || check(p, FT_TOK_COMMA))
                 return RAISE_AT_TOKEN(colon, "expression expected after dictionary key and ':'");
@@ -2416,12 +2737,48 @@ static expr_ty atom(Parser *p)
 
 /* ---- call arguments ------------------------------------------------------------------------- */
 
+/* `f(a=1, b)`: parse the rest of the arguments (errors there are not reported), then
+ * "positional argument follows keyword argument" at the last token read (the ')'), or
+ * "invalid syntax" at the positional argument. Always fails. */
+static int positional_after_keyword(Parser *p, int kw_unpack)
+{
+    int first_pass_fill = p->real_fill;
+    Snapshot s = spec_begin(p);
+    p->in_invalid_check++;
+    int ok = 1;
+    for (;;) {
+        if (check(p, FT_TOK_STAR) || check(p, FT_TOK_DOUBLESTAR))
+            advance(p);
+        else if (check_name(p) && peek2(p)->type == FT_TOK_EQUAL) {
+            advance(p);
+            advance(p);
+        }
+        if (!expression(p)) {
+            ok = 0;
+            break;
+        }
+        if (!accept(p, FT_TOK_COMMA) || check(p, FT_TOK_RPAR))
+            break;
+    }
+    ok = ok && check(p, FT_TOK_RPAR);
+    p->in_invalid_check--;
+    if (!spec_end(p, s, 0))
+        return -1;
+    if (ok) {
+        RAISE_SYNTAX_ERROR(kw_unpack ? "positional argument follows keyword argument unpacking"
+                                     : "positional argument follows keyword argument");
+    } else {
+        p->real_fill = first_pass_fill;
+        generic_error(p);
+    }
+    return -1;
+}
+
 static int call_arguments(Parser *p, FtToken *open, int allow_genexp, asdl_expr_seq **pargs,
                           asdl_keyword_seq **pkws)
 {
     Vec args = {0}, kws = {0};
     int seen_kw = 0, seen_kw_unpack = 0, nitems = 0;
-    const char *pending = NULL;
     int saved_no_in = p->no_in;
     p->no_in = 0;
     while (!check(p, FT_TOK_RPAR)) {
@@ -2429,14 +2786,14 @@ static int call_arguments(Parser *p, FtToken *open, int allow_genexp, asdl_expr_
         if (p->error)
             return -1;
         if (t->type == FT_TOK_STAR) {
-            advance(p);
-            expr_ty v = expression(p);
-            if (!v)
-                return -1;
             if (seen_kw_unpack) {
                 RAISE_AT_TOKEN(t, "iterable argument unpacking follows keyword argument unpacking");
                 return -1;
             }
+            advance(p);
+            expr_ty v = expression(p);
+            if (!v)
+                return -1;
             expr_ty st = CHECK(ft_ast_Starred(v, Load, SPAN(t, last_token(p))));
             if (!st || vec_push(p, &args, st) < 0)
                 return -1;
@@ -2470,6 +2827,10 @@ static int call_arguments(Parser *p, FtToken *open, int allow_genexp, asdl_expr_
             if (!k || vec_push(p, &kws, k) < 0)
                 return -1;
             seen_kw = 1;
+        } else if (seen_kw || seen_kw_unpack) {
+            /* a positional argument after keywords: CPython's first pass fails here; its
+             * second pass reports it only if the remaining arguments parse */
+            return positional_after_keyword(p, seen_kw_unpack);
         } else {
             expr_ty e;
             if (t->type == FT_TOK_NAME && t->keyword == 0 && peek2(p)->type == FT_TOK_COLONEQUAL)
@@ -2505,13 +2866,14 @@ static int call_arguments(Parser *p, FtToken *open, int allow_genexp, asdl_expr_
                     nitems++;
                     break;
                 }
+                /* CPython reads on after the comma: a tokenizer error there wins */
+                peek_at(p, p->mark + 1);
+                if (p->error)
+                    return -1;
                 RAISE_RANGE(e, last_comprehension_item(gens),
                             "Generator expression must be parenthesized");
                 return -1;
             }
-            if ((seen_kw || seen_kw_unpack) && !pending)
-                pending = seen_kw_unpack ? "positional argument follows keyword argument unpacking"
-                                         : "positional argument follows keyword argument";
             if (vec_push(p, &args, e) < 0)
                 return -1;
         }
@@ -2520,11 +2882,6 @@ static int call_arguments(Parser *p, FtToken *open, int allow_genexp, asdl_expr_
             break;
     }
     p->no_in = saved_no_in;
-    if (pending && !p->error) {
-        peek(p);
-        RAISE_SYNTAX_ERROR("%s", pending);
-        return -1;
-    }
     if (!expect(p, FT_TOK_RPAR))
         return -1;
     *pargs = SEQ(asdl_expr_seq, &args);
@@ -2787,7 +3144,7 @@ static void *invalid_assignment(Parser *p, Vec *items, char *bare_yield)
                 return RAISE_RANGE(last, b,
                                    "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
             }
-            if (rhs_ok && is_bitwise_level(last) && last->kind != List_kind &&
+            if (rhs_ok && is_bitwise_level(p, last) && last->kind != List_kind &&
                 !(last->kind == Tuple_kind) && last->kind != GeneratorExp_kind &&
                 !(last->kind == Constant_kind &&
                   (last->v.Constant.value == FT_TRUE || last->v.Constant.value == FT_FALSE ||
@@ -3327,8 +3684,12 @@ static stmt_ty with_stmt(Parser *p, FtToken *start_tok, int is_async)
         advance(p);
         int ok = with_items(p, &items, FT_TOK_RPAR) == 0 && accept(p, FT_TOK_RPAR) &&
                  check(p, FT_TOK_COLON);
+        int newline = !ok && !p->error && p->mark > 0 && TOK(p, p->mark - 1)->type == FT_TOK_RPAR &&
+                      check(p, FT_TOK_NEWLINE);
         if (!spec_end(p, s, 0))
             return NULL;
+        if (newline) /* invalid_with_stmt */
+            return RAISE_SYNTAX_ERROR("expected ':'");
         if (ok && !p->error) {
             done = 1;
         } else {
@@ -3604,12 +3965,24 @@ static int is_match_statement(Parser *p)
         FtToken *x = peek_at(p, i);
         if (x->type == FT_TOK_NEWLINE || x->type == FT_TOK_ENDMARKER ||
             x->type == FT_TOK_ERRORTOKEN) {
-            result = x->type == FT_TOK_NEWLINE && p->tokens[i - 1].type == FT_TOK_COLON;
+            result = x->type == FT_TOK_NEWLINE && TOK(p, i - 1)->type == FT_TOK_COLON;
             break;
         }
         i++;
     }
     p->speculating--;
+    if (!result && !p->error) {
+        /* `match x` without its ':' is invalid_match_stmt ("expected ':'") when it cannot
+         * be an expression statement: `match` then a token that no operator or trailer
+         * can follow a name with */
+        switch (t2->type) {
+        case FT_TOK_LPAR: case FT_TOK_LSQB: case FT_TOK_MINUS: case FT_TOK_PLUS:
+        case FT_TOK_STAR:
+            break;
+        default:
+            result = 1;
+        }
+    }
     return result && !p->error;
 }
 
@@ -3677,10 +4050,14 @@ static expr_ty literal_expr(Parser *p)
     }
     if (e && (check(p, FT_TOK_PLUS) || check(p, FT_TOK_MINUS))) {
         /* complex_number: real +/- imaginary */
+        operator_ty op = check(p, FT_TOK_PLUS) ? Add : Sub;
         advance(p);
         if (!check(p, FT_TOK_NUMBER))
             return generic_error(p);
-        return number_node(p, advance(p)); /* imaginary literals are rejected there */
+        expr_ty imag = number_node(p, advance(p));
+        if (!imag)
+            return NULL;
+        return CHECK(ft_ast_BinOp(e, op, imag, EXTRA));
     }
     return e;
 }
@@ -3768,9 +4145,20 @@ static pattern_ty class_pattern(Parser *p, expr_ty cls, FtToken *first)
             if (!v)
                 return NULL;
             if (kw_names.n) {
-                if (!first_bad)
-                    first_bad = v;
-                last_bad = v;
+                /* invalid_class_argument_pattern: the run of positional patterns */
+                first_bad = last_bad = v;
+                while (check(p, FT_TOK_COMMA) &&
+                       !(peek2(p)->type == FT_TOK_NAME && peek_at(p, p->mark + 2)->type == FT_TOK_EQUAL)) {
+                    Snapshot sn = spec_begin(p);
+                    advance(p);
+                    pattern_ty w = pattern(p);
+                    if (!spec_end(p, sn, w == NULL))
+                        return NULL;
+                    if (!w)
+                        break;
+                    last_bad = w;
+                }
+                return RAISE_RANGE(first_bad, last_bad, "positional patterns follow keyword patterns");
             }
             if (vec_push(p, &pos, v) < 0)
                 return NULL;
@@ -3778,8 +4166,6 @@ static pattern_ty class_pattern(Parser *p, expr_ty cls, FtToken *first)
         if (!accept(p, FT_TOK_COMMA))
             break;
     }
-    if (first_bad && check(p, FT_TOK_RPAR))
-        return RAISE_RANGE(first_bad, last_bad, "positional patterns follow keyword patterns");
     if (!expect(p, FT_TOK_RPAR))
         return NULL;
     asdl_pattern_seq *ps = SEQ(asdl_pattern_seq, &pos), *kps = SEQ(asdl_pattern_seq, &kw_pats);
@@ -4053,6 +4439,17 @@ static mod_ty interactive_rule(Parser *p)
     } else if (simple_stmts(p, &v) < 0) {
         return NULL;
     }
+    /* CPython's bad_single_statement: anything but blanks and comments after it */
+    for (const char *c = p->tok.cur; *c; c++) {
+        if (*c == '#') {
+            while (*c && *c != '\n')
+                c++;
+            if (!*c)
+                break;
+        } else if (*c != ' ' && *c != '\t' && *c != '\n' && *c != '\f') {
+            return RAISE_SYNTAX_ERROR("multiple statements found while compiling a single statement");
+        }
+    }
     asdl_stmt_seq *body = SEQ(asdl_stmt_seq, &v);
     return body ? CHECK(ft_ast_Interactive(body, p->arena)) : NULL;
 }
@@ -4063,7 +4460,7 @@ static void tokenize_rest(Parser *p)
 {
     if (p->tok.done != FT_E_OK || !ft_err_matches(ft_exc_SyntaxError))
         return;
-    int current_err_line = p->fill > 0 ? p->tokens[p->fill - 1].lineno : 0;
+    int current_err_line = p->fill > 0 ? TOK(p, p->fill - 1)->lineno : 0;
     FtObject *saved = ft_err_fetch();
     FtToken t;
     for (;;) {
@@ -4122,8 +4519,11 @@ static mod_ty run_parser(Parser *p)
         tokenize_rest(p);
         m = NULL;
     }
-    ft_mem_free(p->tokens);
-    p->tokens = NULL;
+    for (int i = 0; i < p->nblocks; i++)
+        ft_mem_free(p->blocks[i]);
+    ft_mem_free(p->blocks);
+    p->blocks = NULL;
+    p->nblocks = 0;
     return m;
 }
 

@@ -26,6 +26,11 @@ void ft_syntax_error_raw(FtType *type, FtObject *msg, FtObject *filename, int li
  * when there is no such line. New reference. */
 FtObject *ft_syntax_error_line_text(const char *src, int lineno);
 
+/* Line `lineno` of the file named `filename`, with its '\n' (CPython's
+ * _PyErr_ProgramDecodedTextObject); NULL (no exception) when filename is "<...>" or the
+ * file or line does not exist. New reference. */
+FtObject *ft_syntax_error_file_line(FtObject *filename, int lineno);
+
 /* CPython's _PyPegen_byte_offset_to_character_offset: the number of characters in the
  * first `col` bytes of `line` (clamped to the line's length + 1). */
 ssize_t ft_syntax_error_char_offset(FtObject *line, ssize_t col);

@@ -445,6 +445,53 @@ static int visit_alias(FtSymtable *st, alias_ty a)
     return r;
 }
 
+static int visit_patterns(FtSymtable *st, asdl_pattern_seq *seq);
+
+static int visit_pattern(FtSymtable *st, pattern_ty p)
+{
+    switch (p->kind) {
+    case MatchValue_kind:
+        return visit_expr(st, p->v.MatchValue.value);
+    case MatchSingleton_kind:
+        return 0;
+    case MatchSequence_kind:
+        return visit_patterns(st, p->v.MatchSequence.patterns);
+    case MatchStar_kind:
+        if (p->v.MatchStar.name)
+            return add_def(st, p->v.MatchStar.name, FT_DEF_LOCAL, LOC(p));
+        return 0;
+    case MatchMapping_kind:
+        if (visit_exprs(st, p->v.MatchMapping.keys) < 0 ||
+            visit_patterns(st, p->v.MatchMapping.patterns) < 0)
+            return -1;
+        if (p->v.MatchMapping.rest)
+            return add_def(st, p->v.MatchMapping.rest, FT_DEF_LOCAL, LOC(p));
+        return 0;
+    case MatchClass_kind:
+        if (visit_expr(st, p->v.MatchClass.cls) < 0 ||
+            visit_patterns(st, p->v.MatchClass.patterns) < 0)
+            return -1;
+        return visit_patterns(st, p->v.MatchClass.kwd_patterns);
+    case MatchAs_kind:
+        if (p->v.MatchAs.pattern && visit_pattern(st, p->v.MatchAs.pattern) < 0)
+            return -1;
+        if (p->v.MatchAs.name)
+            return add_def(st, p->v.MatchAs.name, FT_DEF_LOCAL, LOC(p));
+        return 0;
+    case MatchOr_kind:
+        return visit_patterns(st, p->v.MatchOr.patterns);
+    }
+    return 0;
+}
+
+static int visit_patterns(FtSymtable *st, asdl_pattern_seq *seq)
+{
+    for (ssize_t i = 0; i < asdl_seq_LEN(seq); i++)
+        if (visit_pattern(st, asdl_seq_GET(seq, i)) < 0)
+            return -1;
+    return 0;
+}
+
 static int visit_function(FtSymtable *st, stmt_ty s, FtObject *name, arguments_ty args,
                           asdl_stmt_seq *body, asdl_expr_seq *decos, expr_ty returns,
                           int is_async)
@@ -467,7 +514,7 @@ static int visit_function(FtSymtable *st, stmt_ty s, FtObject *name, arguments_t
     return 0;
 }
 
-static int visit_stmt(FtSymtable *st, stmt_ty s)
+static int visit_stmt_inner(FtSymtable *st, stmt_ty s)
 {
     switch (s->kind) {
     case FunctionDef_kind:
@@ -560,8 +607,18 @@ static int visit_stmt(FtSymtable *st, stmt_ty s)
             return -1;
         return visit_stmts(st, s->v.If.orelse);
     case Match_kind:
-        /* match statements are rejected by the code generator */
-        return visit_expr(st, s->v.Match.subject);
+        if (visit_expr(st, s->v.Match.subject) < 0)
+            return -1;
+        for (ssize_t i = 0; i < asdl_seq_LEN(s->v.Match.cases); i++) {
+            match_case_ty m = asdl_seq_GET(s->v.Match.cases, i);
+            if (visit_pattern(st, m->pattern) < 0)
+                return -1;
+            if (m->guard && visit_expr(st, m->guard) < 0)
+                return -1;
+            if (visit_stmts(st, m->body) < 0)
+                return -1;
+        }
+        return 0;
     case Raise_kind:
         if (s->v.Raise.exc && visit_expr(st, s->v.Raise.exc) < 0)
             return -1;
@@ -754,7 +811,7 @@ static int comprehension_yield_error(FtSymtable *st, expr_ty e)
     return -1;
 }
 
-static int visit_expr(FtSymtable *st, expr_ty e)
+static int visit_expr_inner(FtSymtable *st, expr_ty e)
 {
     switch (e->kind) {
     case NamedExpr_kind:
@@ -883,6 +940,39 @@ static int visit_expr(FtSymtable *st, expr_ty e)
         return visit_exprs(st, e->v.Tuple.elts);
     }
     return 0;
+}
+
+/* CPython limits the nesting the compiler accepts (3 x the recursion limit of 1000) so that
+ * deeply nested code raises RecursionError instead of exhausting the C stack; the code
+ * generator recurses no deeper than this walk. */
+#define MAX_COMPILE_DEPTH 3000
+
+static int depth_exceeded(FtSymtable *st)
+{
+    if (++st->depth > MAX_COMPILE_DEPTH) {
+        ft_err_set_string(ft_exc_RecursionError,
+                          "maximum recursion depth exceeded during compilation");
+        return 1;
+    }
+    return 0;
+}
+
+static int visit_expr(FtSymtable *st, expr_ty e)
+{
+    if (depth_exceeded(st))
+        return -1;
+    int r = visit_expr_inner(st, e);
+    st->depth--;
+    return r;
+}
+
+static int visit_stmt(FtSymtable *st, stmt_ty s)
+{
+    if (depth_exceeded(st))
+        return -1;
+    int r = visit_stmt_inner(st, s);
+    st->depth--;
+    return r;
 }
 
 /* ---- analysis --------------------------------------------------------------------------- */

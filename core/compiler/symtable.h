@@ -62,6 +62,7 @@ typedef struct FtSymtable {
     FtSymEntry **map;             /* open-addressing map node -> entry */
     size_t mapcap, mapused;
     int future_annotations;       /* from __future__ import annotations */
+    int depth;                    /* nesting of the AST walk (MAX_COMPILE_DEPTH) */
 } FtSymtable;
 
 /* Build the table for a module (NULL with SyntaxError set). */

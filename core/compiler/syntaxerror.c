@@ -6,6 +6,7 @@
 #include "core/compiler/parser.h"
 #include "core/compiler/tokenizer.h"
 
+#include <stdio.h>
 #include <string.h>
 
 void ft_syntax_error_raw(FtType *type, FtObject *msg, FtObject *filename, int lineno,
@@ -77,21 +78,65 @@ ssize_t ft_syntax_error_char_offset(FtObject *line, ssize_t col)
     return ft_utf8_count(s, col) + past_end;
 }
 
+FtObject *ft_syntax_error_file_line(FtObject *filename, int lineno)
+{
+    ssize_t n;
+    const char *name = ft_str_as_utf8_len(filename, &n);
+    if (!name) {
+        ft_err_clear();
+        return NULL;
+    }
+    if (name[0] == '<' || lineno < 1)
+        return NULL;
+    FILE *f = fopen(name, "rb");
+    if (!f)
+        return NULL;
+    char buf[4096];
+    FtObject *r = NULL;
+    int line = 1;
+    size_t len = 0;
+    char *acc = NULL;
+    for (;;) {
+        if (!fgets(buf, sizeof buf, f))
+            break;
+        size_t k = strlen(buf);
+        if (line == lineno) {
+            char *na = ft_mem_realloc(acc, len + k + 1);
+            if (!na)
+                break;
+            acc = na;
+            memcpy(acc + len, buf, k + 1);
+            len += k;
+        }
+        if (k && buf[k - 1] == '\n') {
+            if (line == lineno)
+                break;
+            line++;
+        }
+    }
+    fclose(f);
+    if (acc) {
+        r = ft_str_from_utf8(acc, (ssize_t)len);
+        if (!r)
+            ft_err_clear();
+        ft_mem_free(acc);
+    }
+    return r;
+}
+
+/* Errors found after parsing (symbol table, code generator) are located as CPython's
+ * compiler_error / PyErr_RangedSyntaxLocationObject do: offsets are byte columns + 1 and the
+ * text is the line read back from the file, None when `filename` is not a file ("<s>").
+ * `src` is not consulted for the text, so that compile(src, "<s>", "exec") matches. */
 void ft_syntax_error(FtType *type, const char *msg, FtObject *filename, const char *src,
                      int line, int col, int end_line, int end_col)
 {
+    FT_UNUSED(src);
     FtObject *m = ft_str_from_utf8(msg, (ssize_t)strlen(msg));
     if (!m)
         return;
-    FtObject *text = ft_syntax_error_line_text(src, line);
-    int offset = col + 1, end_offset = end_col + 1;
-    if (text) {
-        if (offset > 0)
-            offset = (int)ft_syntax_error_char_offset(text, offset);
-        if (end_offset > 0)
-            end_offset = (int)ft_syntax_error_char_offset(text, end_offset);
-    }
-    ft_syntax_error_raw(type, m, filename, line, offset, text, end_line, end_offset);
+    FtObject *text = filename ? ft_syntax_error_file_line(filename, line) : NULL;
+    ft_syntax_error_raw(type, m, filename, line, col + 1, text, end_line, end_col + 1);
     FT_DECREF(m);
     FT_XDECREF(text);
 }

@@ -101,7 +101,7 @@ char *ft_tokenizer_prepare_source(const char *src, ssize_t len, int add_newline,
     if (len < 0)
         len = (ssize_t)strlen(src);
     if (memchr(src, 0, (size_t)len)) {
-        ft_err_set_string(ft_exc_ValueError, "source code string cannot contain null bytes");
+        ft_err_set_string(ft_exc_SyntaxError, "source code string cannot contain null bytes");
         return NULL;
     }
     if (len >= 3 && memcmp(src, "\xEF\xBB\xBF", 3) == 0) {
@@ -180,6 +180,8 @@ static int tok_nextc(FtTokenizer *tok)
     }
     /* fetch the next line */
     const char *nl = memchr(tok->inp, '\n', (size_t)(tok->end - tok->inp));
+    if (tok->start == NULL)
+        tok->logical_start = tok->cur;
     tok->line_start = tok->cur;
     tok->inp = nl ? nl + 1 : tok->end;
     tok->lineno++;
@@ -385,7 +387,7 @@ static int verify_end_of_number(FtTokenizer *tok, int c, const char *kind)
     }
     if (r)
         return 1;
-    if (is_potential_identifier_char(c)) {
+    if (c < 128 && is_potential_identifier_char(c)) {
         tok_backup(tok, c);
         syntaxerror(tok, "invalid %s literal", kind);
         return 0;
@@ -660,6 +662,7 @@ static int two_chars(int c1, int c2)
     case '<':
         if (c2 == '<') return FT_TOK_LEFTSHIFT;
         if (c2 == '=') return FT_TOK_LESSEQUAL;
+        if (c2 == '>') return FT_TOK_NOTEQUAL; /* the parser refuses it (PEP 401) */
         break;
     case '=': if (c2 == '=') return FT_TOK_EQEQUAL; break;
     case '>':

@@ -86,6 +86,8 @@ typedef struct FtTokenizer {
     const char *cur;          /* next character */
     const char *inp;          /* end of the current line (after its '\n') */
     const char *line_start;   /* start of the current line */
+    const char *logical_start; /* start of the current logical line: the physical lines a
+                                  token (string, backslash continuation) spans (tok->buf) */
     const char *start;        /* start of the current token */
     const char *multi_line_start; /* line start of the current STRING token */
     int first_lineno;         /* line of the current STRING token's start */
@@ -106,8 +108,9 @@ typedef struct FtTokenizer {
 
 /* Make the buffer the tokenizer reads: `\r\n` and `\r` become `\n`, a UTF-8 BOM is
  * dropped, and when `add_newline` the text ends with '\n'. Checks that the text is valid
- * UTF-8 (SyntaxError as CPython) and has no NUL byte (ValueError "source code string cannot
- * contain null bytes"). Returns a buffer to free with ft_mem_free, or NULL with an error. */
+ * UTF-8 (SyntaxError as CPython) and has no NUL byte (SyntaxError "source code string
+ * cannot contain null bytes", without a location, as CPython 3.11.4+). Returns a buffer to
+ * free with ft_mem_free, or NULL with an error. */
 char *ft_tokenizer_prepare_source(const char *src, ssize_t len, int add_newline,
                                   FtObject *filename, ssize_t *out_len);
 

@@ -375,8 +375,7 @@ FtObject *ft_object_getitem(FtObject *o, FtObject *key) {
     }
     if (ft_type_check(o)) {
         if ((FtType *)o == &ft_type_type)
-            return ft_object_call_method_cstr((FtObject *)&ft_type_type, "__class_getitem__",
-                                              &key, 1);
+            return ft_generic_alias_new(o, key);
         FtObject *meth;
         if (ft_object_lookup_attr(o, FT_ID(__class_getitem__), &meth) < 0)
             return NULL;
@@ -718,6 +717,8 @@ static int recursive_isinstance(FtObject *inst, FtObject *cls) {
         return 1;
     if (FT_TYPE(cls) == &ft_type_type)
         return object_isinstance(inst, cls);
+    if (FT_TYPE(cls) == &ft_union_type)
+        cls = ft_union_args(cls);
     if (ft_tuple_check(cls)) {
         if (ft_enter_recursive_call(" in __instancecheck__"))
             return -1;
@@ -772,6 +773,8 @@ static int object_issubclass(FtObject *derived, FtObject *cls) {
             return 1;
         return recursive_issubclass(derived, cls);
     }
+    if (FT_TYPE(cls) == &ft_union_type)
+        cls = ft_union_args(cls);
     if (ft_tuple_check(cls)) {
         if (ft_enter_recursive_call(" in __subclasscheck__"))
             return -1;

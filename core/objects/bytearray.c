@@ -330,7 +330,7 @@ static FtObject *ba_append(FtObject *self, FtObject *v) {
 }
 
 static FtObject *ba_extend(FtObject *self, FtObject *v) {
-    if (ft_str_check(v) || ft_index_check(v) ||
+    if (ft_index_check(v) ||
         (!FT_TYPE(v)->tp_iter && !(FT_TYPE(v)->tp_as_sequence &&
                                    FT_TYPE(v)->tp_as_sequence->sq_item)))
         return ft_err_format(ft_exc_TypeError, "can't extend bytearray with %T", v);

@@ -330,10 +330,6 @@ static int collect_impl(FtObject *o, char **buf, ssize_t *len, int for_bytes) {
         *len = n;
         return 0;
     }
-    if (ft_str_check(o)) {
-        ft_err_format(ft_exc_TypeError, "cannot convert 'str' object to bytes");
-        return -1;
-    }
     FtObject *it = ft_object_getiter(o);
     if (!it) {
         if (ft_err_matches(ft_exc_TypeError)) {
@@ -595,6 +591,21 @@ FtType ft_bytearray_iter_type = {
 
 /* ---- shared methods ---------------------------------------------------------------- */
 
+/* The find family still parses its arguments the pre-Argument-Clinic way, and says so. */
+static int old_nargs(const char *name, ssize_t nargs, ssize_t min, ssize_t max) {
+    if (nargs < min) {
+        ft_err_format(ft_exc_TypeError, "%s() takes at least %zd argument%s (%zd given)", name,
+                      min, min == 1 ? "" : "s", nargs);
+        return -1;
+    }
+    if (nargs > max) {
+        ft_err_format(ft_exc_TypeError, "%s() takes at most %zd argument%s (%zd given)", name,
+                      max, max == 1 ? "" : "s", nargs);
+        return -1;
+    }
+    return 0;
+}
+
 static int get_ssize(FtObject *o, ssize_t *out) {
     ssize_t v = ft_number_as_ssize(o, ft_exc_OverflowError);
     if (v == -1 && ft_err_occurred())
@@ -666,7 +677,7 @@ static ssize_t bfind(const char *d, ssize_t start, ssize_t end, const char *s, s
 
 static ssize_t find_common(FtObject *self, FtObject *const *args, ssize_t nargs,
                            const char *name, int dir) {
-    if (ft_check_nargs(name, nargs, 1, 3) < 0)
+    if (old_nargs(name, nargs, 1, 3) < 0)
         return -2;
     char tmp;
     const char *sd, *d;
@@ -724,7 +735,7 @@ static ssize_t bcount(const char *d, ssize_t start, ssize_t end, const char *s, 
 }
 
 static FtObject *b_count(FtObject *self, FtObject *const *args, ssize_t nargs) {
-    if (ft_check_nargs("count", nargs, 1, 3) < 0)
+    if (old_nargs("count", nargs, 1, 3) < 0)
         return NULL;
     char tmp;
     const char *sd, *d;
@@ -754,7 +765,7 @@ static int tailmatch(const char *d, ssize_t n, const char *s, ssize_t m, ssize_t
 
 static FtObject *affix(FtObject *self, FtObject *const *args, ssize_t nargs, const char *name,
                        int dir) {
-    if (ft_check_nargs(name, nargs, 1, 3) < 0)
+    if (old_nargs(name, nargs, 1, 3) < 0)
         return NULL;
     ssize_t start = 0, end = SSIZE_MAX;
     if (nargs > 1 && slice_index(args[1], &start) < 0)
@@ -1169,8 +1180,8 @@ static FtObject *bpad(FtObject *self, FtObject *const *args, ssize_t nargs, cons
         FtObject *f = args[1];
         if (!(ft_bytes_check(f) || ft_bytearray_check(f)) || FT_SIZE(f) != 1)
             return ft_err_format(ft_exc_TypeError,
-                                 "%s() argument 2 must be a byte string of length 1, not %T",
-                                 name, f);
+                                 "%s() argument 2 must be a byte string of length 1, not %s",
+                                 name, ft_arg_type_name(f));
         const char *fd;
         ssize_t fn;
         bview(f, &fd, &fn);
@@ -1412,7 +1423,8 @@ static int hexval(uint32_t c) {
 
 FtObject *ft_bytes_fromhex_impl(FtType *type, FtObject *s) {
     if (!ft_str_check(s))
-        return ft_err_format(ft_exc_TypeError, "fromhex() argument must be str, not %T", s);
+        return ft_err_format(ft_exc_TypeError, "fromhex() argument must be str, not %s",
+                             ft_arg_type_name(s));
     ssize_t n = FT_STR_LEN(s), w = 0;
     char *o = ft_mem_alloc(n / 2 + 1);
     if (!o)
@@ -1508,6 +1520,12 @@ static FtObject *b_translate(FtObject *self, FtObject *const *args, ssize_t narg
     return r;
 }
 
+static FtObject *b_bytes(FtObject *self, FtObject *u) {
+    if (ft_bytes_check_exact_(self))
+        return FT_NEWREF(self);
+    return ft_bytes_from_data(FT_BYTES_DATA(self), FT_SIZE(self));
+}
+
 static FtObject *b_getnewargs(FtObject *self, FtObject *u) {
     FtObject *b = ft_bytes_from_data(FT_BYTES_DATA(self), FT_SIZE(self));
     if (!b)
@@ -1565,6 +1583,7 @@ static FtObject *b_getnewargs(FtObject *self, FtObject *u) {
 static FtMethodDef bytes_methods[] = {
     COMMON_METHODS,
     M("__getnewargs__", b_getnewargs, FT_METH_NOARGS),
+    M("__bytes__", b_bytes, FT_METH_NOARGS),
     {NULL, NULL, 0, NULL},
 };
 

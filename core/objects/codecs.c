@@ -66,8 +66,8 @@ int ft_codec_get_names(const char *fname, FtObject *enc, FtObject *errs, const c
     *errors = "strict";
     if (enc) {
         if (!ft_str_check(enc)) {
-            ft_err_format(ft_exc_TypeError, "%s() argument 'encoding' must be str, not %T",
-                          fname, enc);
+            ft_err_format(ft_exc_TypeError, "%s() argument 'encoding' must be str, not %s",
+                          fname, ft_arg_type_name(enc));
             return -1;
         }
         if (!(*encoding = ft_str_as_utf8(enc)))
@@ -75,8 +75,8 @@ int ft_codec_get_names(const char *fname, FtObject *enc, FtObject *errs, const c
     }
     if (errs) {
         if (!ft_str_check(errs)) {
-            ft_err_format(ft_exc_TypeError, "%s() argument 'errors' must be str, not %T", fname,
-                          errs);
+            ft_err_format(ft_exc_TypeError, "%s() argument 'errors' must be str, not %s", fname,
+                          ft_arg_type_name(errs));
             return -1;
         }
         if (!(*errors = ft_str_as_utf8(errs)))
@@ -333,6 +333,41 @@ static int encode_into(ByteBuf *b, FtObject *str, int enc, int errors, const cha
     uint32_t limit = enc == FT_ENC_ASCII ? 128 : enc == FT_ENC_LATIN1 ? 256 : 0x110000;
     if (SASCII(str) || (k == 1 && limit == 256))
         return bb_put(b, d, len);
+    if (enc == FT_ENC_UTF8) {
+        /* fast path: size first, then write, when there is no surrogate to handle */
+        size_t need = 0;
+        int surrogate = 0;
+        for (ssize_t i = 0; i < len; i++) {
+            uint32_t c = kread(k, d, i);
+            need += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+            surrogate |= c >= 0xd800 && c < 0xe000;
+        }
+        if (!surrogate) {
+            if (bb_reserve(b, (ssize_t)need + 1) < 0)
+                return -1;
+            uint8_t *w = (uint8_t *)b->p + b->len;
+            for (ssize_t i = 0; i < len; i++) {
+                uint32_t c = kread(k, d, i);
+                if (c < 0x80) {
+                    *w++ = (uint8_t)c;
+                } else if (c < 0x800) {
+                    *w++ = (uint8_t)(0xc0 | (c >> 6));
+                    *w++ = (uint8_t)(0x80 | (c & 0x3f));
+                } else if (c < 0x10000) {
+                    *w++ = (uint8_t)(0xe0 | (c >> 12));
+                    *w++ = (uint8_t)(0x80 | ((c >> 6) & 0x3f));
+                    *w++ = (uint8_t)(0x80 | (c & 0x3f));
+                } else {
+                    *w++ = (uint8_t)(0xf0 | (c >> 18));
+                    *w++ = (uint8_t)(0x80 | ((c >> 12) & 0x3f));
+                    *w++ = (uint8_t)(0x80 | ((c >> 6) & 0x3f));
+                    *w++ = (uint8_t)(0x80 | (c & 0x3f));
+                }
+            }
+            b->len += (ssize_t)need;
+            return 0;
+        }
+    }
     if (bb_reserve(b, len + 1) < 0)
         return -1;
     for (ssize_t i = 0; i < len;) {

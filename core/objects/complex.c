@@ -171,15 +171,20 @@ static FtObject *pow_vals(cval a, cval b) {
         p = c_powi(a, (long)b.real);
     else
         p = c_pow(a, b);
+    /* CPython's _Py_ADJUST_ERANGE2: an infinite part is an overflow, underflow is not */
+    if (isinf(p.real) || isinf(p.imag)) {
+        if (errno == 0)
+            errno = ERANGE;
+    } else if (errno == ERANGE) {
+        errno = 0;
+    }
     if (errno == EDOM) {
         ft_err_set_string(ft_exc_ZeroDivisionError, "0.0 to a negative or complex power");
         return NULL;
     }
-    if (errno == ERANGE || isinf(p.real) || isinf(p.imag)) {
-        if (isfinite(a.real) && isfinite(a.imag) && isfinite(b.real) && isfinite(b.imag)) {
-            ft_err_set_string(ft_exc_OverflowError, "complex exponentiation");
-            return NULL;
-        }
+    if (errno == ERANGE) {
+        ft_err_set_string(ft_exc_OverflowError, "complex exponentiation");
+        return NULL;
     }
     return complex_from(p);
 }
@@ -414,7 +419,7 @@ static int arg_to_cval(FtObject *o, cval *out, const char *which) {
     }
     FtNumberMethods *nb = FT_TYPE(o)->tp_as_number;
     if (ft_str_check(o) || !nb || (!nb->nb_float && !nb->nb_index)) {
-        ft_err_format(ft_exc_TypeError, "complex() %s must be a number, not '%s'", which,
+        ft_err_format(ft_exc_TypeError, "complex() %s, not '%s'", which,
                       FT_TYPE(o)->tp_name);
         return -1;
     }
@@ -478,15 +483,22 @@ static FtObject *complex_new(FtType *type, FtObject *args, FtObject *kwargs) {
             return NULL;
         }
         cval a = {0.0, 0.0}, b = {0.0, 0.0};
-        if (r && arg_to_cval(r, &a, "first argument") < 0)
+        if (r && arg_to_cval(r, &a, "first argument must be a string or a number") < 0)
             return NULL;
-        if (i && arg_to_cval(i, &b, "second argument") < 0)
+        if (i && arg_to_cval(i, &b, "second argument must be a number") < 0)
             return NULL;
-        /* (a.real + a.imag j) + (b.real + b.imag j) j */
-        result.real = a.real - b.imag;
-        result.imag = a.imag + b.real;
-        if (!i)
-            result.imag = a.imag;
+        /* (a.real + a.imag j) + (b.real + b.imag j) j, touching a part only when the
+         * operand was complex (so that signed zeros survive, as in CPython) */
+        result.real = a.real;
+        result.imag = b.real;
+        if (i && complex_check(i))
+            result.real -= b.imag;
+        if (r && complex_check(r)) {
+            if (i)
+                result.imag += a.imag;
+            else
+                result.imag = a.imag;
+        }
         if (r && complex_check(r) && !i && type == &ft_complex_type && FT_TYPE(r) == &ft_complex_type)
             return FT_NEWREF(r);
     }

@@ -108,8 +108,16 @@ static FtObject *descr_repr_fmt(FtObject *o, const char *fmt) {
 /* The name CPython uses in argument errors: "len" for functions, "list.append" for
  * methods bound to an object (the qualified name of the method). */
 static FtObject *cfunction_display_name(FtMethodDef *def, FtObject *self) {
-    if (self == NULL || ft_module_check(self))
+    if (self == NULL)
         return ft_str_from_format("%s", def->name);
+    if (ft_module_check(self)) {
+        /* _PyObject_FunctionStr: "math.sqrt", but "len" for builtins */
+        FtObject *d = ft_module_get_dict(self);
+        FtObject *mn = d ? ft_dict_get_cstr(d, "__name__") : NULL;
+        if (mn && ft_str_check(mn) && !ft_str_eq_cstr(mn, "builtins"))
+            return ft_str_from_format("%U.%s", mn, def->name);
+        return ft_str_from_format("%s", def->name);
+    }
     if (ft_type_check(self) && (def->flags & FT_METH_CLASS))
         return ft_str_from_format("%s.%s", ft_type_short_name((FtType *)self), def->name);
     return ft_str_from_format("%s.%s", ft_type_short_name(FT_TYPE(self)), def->name);
@@ -859,7 +867,7 @@ static int property_init(FtObject *self, FtObject *args, FtObject *kwargs) {
     ssize_t nargs = FT_SIZE(args);
     FtObject *kwnames = NULL;
     ssize_t nkw = kwargs ? ft_dict_size(kwargs) : 0;
-    if (nargs + nkw > 8) {
+    if (nargs + nkw > 4) {
         ft_err_format(ft_exc_TypeError, "property() takes at most 4 arguments (%zd given)",
                       nargs + nkw);
         return -1;

@@ -204,6 +204,31 @@ static FtObject *BaseException_add_note(FtObject *self, FtObject *note) {
     FT_RETURN_NONE;
 }
 
+/* Pickling support, as CPython: (type, args) or (type, args, __dict__). */
+static FtObject *BaseException_reduce(FtObject *self, FtObject *unused) {
+    FtObject *args = BE(self)->args ? BE(self)->args : ft_empty_tuple;
+    FtObject *dict = BE(self)->dict;
+    if (dict != NULL && ft_dict_size(dict) > 0)
+        return ft_tuple_pack(3, (FtObject *)FT_TYPE(self), args, dict);
+    return ft_tuple_pack(2, (FtObject *)FT_TYPE(self), args);
+}
+
+static FtObject *BaseException_setstate(FtObject *self, FtObject *state) {
+    if (state != FT_NONE) {
+        if (!ft_dict_check(state)) {
+            ft_err_set_string(ft_exc_TypeError, "state is not a dictionary");
+            return NULL;
+        }
+        ssize_t pos = 0;
+        FtObject *k, *v;
+        while (ft_dict_next(state, &pos, &k, &v)) {
+            if (ft_object_setattr(self, k, v) < 0)
+                return NULL;
+        }
+    }
+    FT_RETURN_NONE;
+}
+
 static FtObject *get_args(FtObject *self, void *c) {
     return FT_NEWREF(BE(self)->args ? BE(self)->args : ft_empty_tuple);
 }
@@ -293,6 +318,8 @@ static int set_notes(FtObject *self, FtObject *v, void *c) {
 static FtMethodDef BaseException_methods[] = {
     {"with_traceback", (void *)BaseException_with_traceback, FT_METH_O,
      "Exception.with_traceback(tb) --\n    set self.__traceback__ to tb and return self."},
+    {"__reduce__", (void *)BaseException_reduce, FT_METH_NOARGS, NULL},
+    {"__setstate__", (void *)BaseException_setstate, FT_METH_O, NULL},
     {"add_note", (void *)BaseException_add_note, FT_METH_O,
      "Exception.add_note(note) --\n    add a note to the exception"},
     {NULL, NULL, 0, NULL},
@@ -845,6 +872,127 @@ static FtObject *BaseExceptionGroup_derive(FtObject *self, FtObject *excs) {
     return ft_exc_new(ft_exc_BaseExceptionGroup, args, 2);
 }
 
+/* split() / subgroup() condition: an exception type, a tuple of them, or a predicate. */
+enum { MATCH_TYPE, MATCH_PREDICATE };
+
+static int matcher_kind(FtObject *value) {
+    if (ft_exception_class_check(value))
+        return MATCH_TYPE;
+    if (ft_tuple_check(value)) {
+        for (ssize_t i = 0; i < FT_SIZE(value); i++) {
+            if (!ft_exception_class_check(FT_TUPLE_GET(value, i)))
+                goto bad;
+        }
+        return MATCH_TYPE;
+    }
+    if (ft_callable_check(value))
+        return MATCH_PREDICATE;
+bad:
+    ft_err_set_string(ft_exc_TypeError,
+                      "expected a function, exception type or tuple of exception types");
+    return -1;
+}
+
+static int matches(FtObject *exc, int kind, FtObject *value) {
+    if (kind == MATCH_TYPE)
+        return ft_err_given_matches(exc, value);
+    FtObject *r = ft_object_call_one(value, exc);
+    if (r == NULL)
+        return -1;
+    int t = ft_object_is_true(r);
+    FT_DECREF(r);
+    return t;
+}
+
+/* eg.derive(excs) with eg's traceback, cause, context and notes copied over. */
+static FtObject *derive_and_copy(FtObject *eg, FtObject *excs) {
+    FtObject *g = ft_object_call_method(eg, FT_ID(derive), &excs, 1);
+    if (g == NULL)
+        return NULL;
+    if (!ft_type_is_subtype(FT_TYPE(g), ft_exc_BaseExceptionGroup)) {
+        FT_DECREF(g);
+        ft_err_set_string(ft_exc_TypeError, "derive must return an instance of BaseExceptionGroup");
+        return NULL;
+    }
+    FtBaseException *src = BE(eg), *dst = BE(g);
+    FT_XSETREF(dst->traceback, FT_XNEWREF(src->traceback));
+    FT_XSETREF(dst->cause, FT_XNEWREF(src->cause));
+    FT_XSETREF(dst->context, FT_XNEWREF(src->context));
+    if (src->notes != NULL) {
+        FtObject *notes = ft_sequence_list(src->notes);
+        if (notes == NULL) {
+            FT_DECREF(g);
+            return NULL;
+        }
+        FT_XSETREF(dst->notes, notes);
+    }
+    return g;
+}
+
+/* CPython's exceptiongroup_split_recursive: *match and *rest (new refs or NULL). */
+static int split_recursive(FtObject *exc, int kind, FtObject *value, int want_rest,
+                           FtObject **match, FtObject **rest) {
+    *match = *rest = NULL;
+    int m = matches(exc, kind, value);
+    if (m < 0)
+        return -1;
+    if (m) {
+        *match = FT_NEWREF(exc);
+        return 0;
+    }
+    if (!ft_type_is_subtype(FT_TYPE(exc), ft_exc_BaseExceptionGroup)) {
+        if (want_rest)
+            *rest = FT_NEWREF(exc);
+        return 0;
+    }
+    FtObject *excs = ((FtExceptionGroup *)exc)->excs;
+    FtObject *match_list = ft_list_new(0), *rest_list = want_rest ? ft_list_new(0) : NULL;
+    int ret = -1;
+    if (match_list == NULL || (want_rest && rest_list == NULL))
+        goto done;
+    for (ssize_t i = 0; excs && i < FT_SIZE(excs); i++) {
+        FtObject *m1, *r1;
+        if (split_recursive(FT_TUPLE_GET(excs, i), kind, value, want_rest, &m1, &r1) < 0)
+            goto done;
+        int bad = (m1 && ft_list_append(match_list, m1) < 0) ||
+                  (r1 && ft_list_append(rest_list, r1) < 0);
+        FT_XDECREF(m1);
+        FT_XDECREF(r1);
+        if (bad)
+            goto done;
+    }
+    if (FT_SIZE(match_list) > 0 && (*match = derive_and_copy(exc, match_list)) == NULL)
+        goto done;
+    if (want_rest && FT_SIZE(rest_list) > 0 && (*rest = derive_and_copy(exc, rest_list)) == NULL) {
+        FT_CLEAR(*match);
+        goto done;
+    }
+    ret = 0;
+done:
+    FT_XDECREF(match_list);
+    FT_XDECREF(rest_list);
+    return ret;
+}
+
+static FtObject *BaseExceptionGroup_split(FtObject *self, FtObject *cond) {
+    int kind = matcher_kind(cond);
+    FtObject *m, *r;
+    if (kind < 0 || split_recursive(self, kind, cond, 1, &m, &r) < 0)
+        return NULL;
+    FtObject *t = ft_tuple_pack(2, m ? m : FT_NONE, r ? r : FT_NONE);
+    FT_XDECREF(m);
+    FT_XDECREF(r);
+    return t;
+}
+
+static FtObject *BaseExceptionGroup_subgroup(FtObject *self, FtObject *cond) {
+    int kind = matcher_kind(cond);
+    FtObject *m, *r;
+    if (kind < 0 || split_recursive(self, kind, cond, 0, &m, &r) < 0)
+        return NULL;
+    return m ? m : FT_NEWREF(FT_NONE);
+}
+
 static FtMemberDef BaseExceptionGroup_members[] = {
     {"message", FT_T_OBJECT, offsetof(FtExceptionGroup, msg), FT_READONLY, "exception message"},
     {"exceptions", FT_T_OBJECT, offsetof(FtExceptionGroup, excs), FT_READONLY,
@@ -853,6 +1001,8 @@ static FtMemberDef BaseExceptionGroup_members[] = {
 };
 static FtMethodDef BaseExceptionGroup_methods[] = {
     {"derive", (void *)BaseExceptionGroup_derive, FT_METH_O, NULL},
+    {"split", (void *)BaseExceptionGroup_split, FT_METH_O, NULL},
+    {"subgroup", (void *)BaseExceptionGroup_subgroup, FT_METH_O, NULL},
     {NULL, NULL, 0, NULL},
 };
 

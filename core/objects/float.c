@@ -25,6 +25,15 @@ FtObject *ft_float_from_double(double v) {
     return (FtObject *)f;
 }
 
+static int warn_float_subclass(FtObject *x, FtObject *r) {
+    char msg[320];
+    snprintf(msg, sizeof msg,
+             "%.50s.__float__ returned non-float (type %.50s).  The ability to return an "
+             "instance of a strict subclass of float is deprecated, and may be removed in a "
+             "future version of Python.", FT_TYPE(x)->tp_name, FT_TYPE(r)->tp_name);
+    return ft_err_warn(ft_exc_DeprecationWarning, msg);
+}
+
 double ft_float_as_double(FtObject *o) {
     if (ft_float_check(o))
         return FT_FLOAT_VALUE(o);
@@ -38,6 +47,10 @@ double ft_float_as_double(FtObject *o) {
         if (!ft_float_check(r)) {
             ft_err_format(ft_exc_TypeError, "%s.__float__ returned non-float (type %s)",
                           FT_TYPE(o)->tp_name, FT_TYPE(r)->tp_name);
+            FT_DECREF(r);
+            return -1.0;
+        }
+        if (!ft_float_check_exact(r) && warn_float_subclass(o, r) < 0) {
             FT_DECREF(r);
             return -1.0;
         }
@@ -398,6 +411,10 @@ static FtObject *float_from_object(FtObject *x) {
         if (!ft_float_check(r)) {
             ft_err_format(ft_exc_TypeError, "%s.__float__ returned non-float (type %s)",
                           FT_TYPE(x)->tp_name, FT_TYPE(r)->tp_name);
+            FT_DECREF(r);
+            return NULL;
+        }
+        if (warn_float_subclass(x, r) < 0) {
             FT_DECREF(r);
             return NULL;
         }
@@ -791,8 +808,7 @@ static FtObject *float_hex(FtObject *self, FtObject *unused) {
 
 static FtObject *float_fromhex(FtObject *cls, FtObject *arg) {
     if (!ft_str_check(arg)) {
-        ft_err_format(ft_exc_TypeError, "fromhex() argument must be str, not %s",
-                      FT_TYPE(arg)->tp_name);
+        ft_err_set_string(ft_exc_TypeError, "bad argument type for built-in operation");
         return NULL;
     }
     ssize_t len;
@@ -1002,7 +1018,7 @@ static FtObject *float_getformat(FtObject *cls, FtObject *arg) {
 
 static FtObject *float_format(FtObject *self, FtObject *spec) {
     if (!ft_str_check(spec)) {
-        ft_err_format(ft_exc_TypeError, "format() argument must be str, not %s",
+        ft_err_format(ft_exc_TypeError, "__format__() argument must be str, not %s",
                       FT_TYPE(spec)->tp_name);
         return NULL;
     }

@@ -311,7 +311,9 @@ FtObject *ft_format_str(FtObject *v, FtObject *spec) {
         return NULL;
     }
     if (f.sign)
-        return ft_err_format(ft_exc_ValueError, "Sign not allowed in string format specifier");
+        return ft_err_format(ft_exc_ValueError, f.sign == ' '
+                                                    ? "Space not allowed in string format specifier"
+                                                    : "Sign not allowed in string format specifier");
     if (f.z)
         return ft_err_format(ft_exc_ValueError,
                              "Negative zero coercion (z) not allowed in string format specifier");
@@ -344,6 +346,30 @@ static int double_text(double x, char type, int prec, int alt, int add_dot0, cha
     }
     char fmt[16];
     char lower = (char)(type | 32);
+    if (isnan(x))
+        x = fabs(x); /* Python never shows a sign on a NaN */
+    if (add_dot0 && lower == 'g' && isfinite(x)) {
+        /* The omitted type with a precision: like 'g', except that CPython switches to
+         * exponent notation one digit earlier (decpt > precision - 1), so that the ".0" it
+         * adds never shows more digits than asked for. */
+        int p = prec > 0 ? prec : 1;
+        snprintf(fmt, sizeof fmt, "%%%s.%de", alt ? "#" : "", p - 1);
+        snprintf(buf, cap, fmt, x);
+        char *e = strchr(buf, 'e');
+        int exp10 = e ? atoi(e + 1) : 0;
+        if (exp10 < -4 || exp10 >= p - 1) {
+            if (!alt && e) {
+                /* strip trailing zeros (and a bare point) from the mantissa */
+                char *m = e;
+                while (m > buf && m[-1] == '0' && strchr(buf, '.') && strchr(buf, '.') < m)
+                    m--;
+                if (m > buf && m[-1] == '.')
+                    m--;
+                memmove(m, e, strlen(e) + 1);
+            }
+            return 0;
+        }
+    }
     snprintf(fmt, sizeof fmt, "%%%s.%d%c", alt ? "#" : "", prec, lower);
     snprintf(buf, cap, fmt, x);
     if (add_dot0 && isfinite(x) && !strpbrk(buf, ".e"))
@@ -1037,8 +1063,9 @@ static FtObject *pct_format(PctCtx *c) {
         int numeric = 0;
         switch (conv) {
         case '%':
-            body = ft_str_from_char('%');
-            break;
+            /* "%%" was handled above; a '%' after flags or a width is an error in 3.11,
+             * reported once the argument it would consume is known to exist */
+            goto unsupported;
         case 's': case 'r': case 'a': case 'b':
             if (c->bytes_mode) {
                 if (conv == 'r' || conv == 'a') {
@@ -1099,8 +1126,9 @@ static FtObject *pct_format(PctCtx *c) {
                                                FT_TYPE(v)->tp_as_number->nb_int))
                     iv = ft_number_long(v);
                 else {
+                    /* bytes formatting reports %i as %d (it converts the code first) */
                     ft_err_format(ft_exc_TypeError, "%%%c format: a real number is required, not %T",
-                                  (int)conv, v);
+                                  (int)(c->bytes_mode && conv == 'i' ? 'd' : conv), v);
                     goto fail_keyed;
                 }
             } else {
@@ -1157,7 +1185,8 @@ static FtObject *pct_format(PctCtx *c) {
                 if (x == -1.0 && ft_err_occurred())
                     goto fail_keyed;
             } else {
-                ft_err_format(ft_exc_TypeError, "must be real number, not %T", v);
+                ft_err_format(ft_exc_TypeError, c->bytes_mode ? "float argument required, not %T"
+                                                              : "must be real number, not %T", v);
                 goto fail_keyed;
             }
             if (prec < 0)
@@ -1180,8 +1209,6 @@ static FtObject *pct_format(PctCtx *c) {
             prefix_len = t.len;
             rc |= append_ascii(&t, p, (ssize_t)strlen(p));
             ft_mem_free(buf);
-            if (!isfinite(x))
-                zero = 0;
             if (rc) {
                 ft_sb_discard(&t);
                 goto fail_keyed;
@@ -1215,7 +1242,9 @@ static FtObject *pct_format(PctCtx *c) {
         goto fail;
     }
     if ((c->nargs >= 0 && c->argidx < c->nargs) || (c->nargs < 0 && !c->used_single && !c->dict)) {
-        ft_err_format(ft_exc_TypeError, "not all arguments converted during string formatting");
+        ft_err_format(ft_exc_TypeError, c->bytes_mode
+                                            ? "not all arguments converted during bytes formatting"
+                                            : "not all arguments converted during string formatting");
         goto fail;
     }
     return ft_sb_finish(&sb);

@@ -216,6 +216,21 @@ double ft_int_as_double(FtObject *o) {
     return v.sign < 0 ? -r : r;
 }
 
+double ft_int_frexp(FtObject *o, int64_t *e) {
+    IntView v;
+    view(o, &v);
+    size_t bits = ft_la_bit_length(v.d, v.n);
+    *e = (int64_t)bits;
+    if (bits == 0)
+        return 0.0;
+    double x = round_to_double(v.d, v.n, -(int64_t)bits, false); /* in [0.5, 1] */
+    if (x == 1.0) {
+        x = 0.5;
+        *e += 1;
+    }
+    return v.sign < 0 ? -x : x;
+}
+
 FtObject *ft_int_from_double(double v) {
     if (isinf(v)) {
         ft_err_set_string(ft_exc_OverflowError, "cannot convert float infinity to integer");
@@ -1358,6 +1373,15 @@ static FtObject *int_from_object(FtObject *x) {
             FT_DECREF(r);
             return NULL;
         }
+        char msg[320];
+        snprintf(msg, sizeof msg,
+                 "__int__ returned non-int (type %.80s).  The ability to return an instance of "
+                 "a strict subclass of int is deprecated, and may be removed in a future "
+                 "version of Python.", FT_TYPE(r)->tp_name);
+        if (ft_err_warn(ft_exc_DeprecationWarning, msg) < 0) {
+            FT_DECREF(r);
+            return NULL;
+        }
         FtObject *e = int_as_exact(r);
         FT_DECREF(r);
         return e;
@@ -1366,6 +1390,9 @@ static FtObject *int_from_object(FtObject *x) {
         return ft_number_index(x);
     FtObject *trunc = ft_type_lookup(FT_TYPE(x), FT_ID(__trunc__));
     if (trunc) {
+        if (ft_err_warn(ft_exc_DeprecationWarning,
+                        "The delegation of int() to __trunc__ is deprecated.") < 0)
+            return NULL;
         FtObject *r = ft_object_call_method(x, FT_ID(__trunc__), NULL, 0);
         if (!r || ft_int_check(r)) {
             if (r && !ft_int_check_exact(r)) {
@@ -1518,7 +1545,7 @@ static FtObject *int_sizeof(FtObject *self, FtObject *unused) {
 
 static FtObject *int_format(FtObject *self, FtObject *spec) {
     if (!ft_str_check(spec)) {
-        ft_err_format(ft_exc_TypeError, "format() argument must be str, not %s",
+        ft_err_format(ft_exc_TypeError, "__format__() argument must be str, not %s",
                       FT_TYPE(spec)->tp_name);
         return NULL;
     }
@@ -1680,6 +1707,10 @@ static FtObject *int_from_bytes_method(FtObject *cls, FtObject *const *args, ssi
         if (t < 0)
             return NULL;
         is_signed = t;
+    }
+    if (ft_str_check(a[0]) || ft_int_check(a[0])) {
+        ft_err_format(ft_exc_TypeError, "cannot convert '%s' object to bytes", FT_TYPE(a[0])->tp_name);
+        return NULL;
     }
     FtObject *bytes = ft_bytes_from_object(a[0]);
     if (!bytes)

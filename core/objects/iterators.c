@@ -772,6 +772,9 @@ FtType ft_calliter_type = {
     .tp_iternext = calliter_next,
 };
 
+
+/* ---- initialisation ------------------------------------------------------------------------ */
+
 /* ---- generic alias: list[int] ------------------------------------------------------------
  * What __class_getitem__ of the built-in containers returns (PEP 585), so that annotations
  * such as `def f(x: list[int]) -> dict[str, int]` evaluate. A small subset of CPython's
@@ -958,8 +961,6 @@ FtType ft_generic_alias_type = {
     .tp_members = ga_members,
     .tp_getset = ga_getset,
 };
-
-/* ---- initialisation ------------------------------------------------------------------------ */
 
 /* Each container file readies its private helper types (list.c, dict.c, set.c). */
 int ft_list_types_ready(void);

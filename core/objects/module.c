@@ -145,7 +145,7 @@ static int module_tp_init(FtObject *self, FtObject *args, FtObject *kwds) {
     if (r < 0)
         return -1;
     if (!ft_str_check(vals[0])) {
-        ft_err_format(ft_exc_TypeError, "module.__init__() argument 'name' must be str, not %s",
+        ft_err_format(ft_exc_TypeError, "module() argument 'name' must be str, not %s",
                       ft_type_short_name(FT_TYPE(vals[0])));
         return -1;
     }

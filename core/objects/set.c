@@ -143,7 +143,9 @@ restart:
                 if (table != so->table || entry->key != startkey)
                     goto restart;
                 mask = (size_t)so->mask;
-            } else if (entry->hash == -1 && freeslot == NULL) {
+            } else if (entry->hash == -1) {
+                /* The LAST dummy on the probe path is reused, as in CPython 3.11:
+                 * which slot is reused shows in the iteration order. */
                 freeslot = entry;
             }
             entry++;
@@ -1314,9 +1316,19 @@ static FtObject *set_reduce(FtObject *so, FtObject *unused) {
     return r;
 }
 
+/* CPython's numbers (its PySetObject is 200 bytes), so sys.getsizeof agrees with it. */
+static FtObject *set_sizeof(FtObject *o, FtObject *unused) {
+    FtSet *so = (FtSet *)o;
+    ssize_t res = 200;
+    if (so->table != so->smalltable)
+        res += (so->mask + 1) * (ssize_t)sizeof(SetEntry);
+    return ft_int_from_ssize(res);
+}
+
 static FtObject *set_iter(FtObject *o);
 
 static FtMethodDef set_methods[] = {
+    {"__sizeof__", (void *)set_sizeof, FT_METH_NOARGS, NULL},
     {"__class_getitem__", (void *)ft_generic_alias_class_getitem, FT_METH_O | FT_METH_CLASS,
      "See PEP 585"},
     {"add", (void *)set_add_meth, FT_METH_O, "Add an element to a set."},
@@ -1351,6 +1363,7 @@ static FtMethodDef set_methods[] = {
 };
 
 static FtMethodDef frozenset_methods[] = {
+    {"__sizeof__", (void *)set_sizeof, FT_METH_NOARGS, NULL},
     {"__class_getitem__", (void *)ft_generic_alias_class_getitem, FT_METH_O | FT_METH_CLASS,
      "See PEP 585"},
     {"__contains__", (void *)set_contains_meth, FT_METH_O, NULL},

@@ -421,6 +421,57 @@ FtObject *ft_str_concat(FtObject *a, FtObject *b) {
     return r;
 }
 
+/* s += t for the VM: when *left is an exact, uninterned str that nobody else references,
+ * grow it in place (CPython's unicode_concatenate does the same), so that building a string
+ * with += in a loop is linear. Otherwise a plain concatenation. Steals nothing: *left is
+ * replaced by the result (the old reference released); 0 ok, -1 error (*left unchanged). */
+int ft_str_append(FtObject **left, FtObject *right) {
+    FtObject *a = *left;
+    ssize_t la = FT_STR_LEN(a), lb = FT_STR_LEN(right);
+    FtStr *s = (FtStr *)a;
+    if (ft_str_check_exact(a) && ft_str_check(right) && FT_REFCNT(a) == 1 && !s->interned &&
+        a != (FtObject *)empty_str && la > 0 && lb > 0 && SKIND(right) <= s->kind &&
+        la <= SSIZE_MAX / 4 - lb - 1) {
+        /* The result keeps the left's kind, which stays the narrowest one: every code
+         * point of the right fits, and the left already needs this kind. */
+        int k = s->kind;
+        size_t need = sizeof(FtStr) + (size_t)(la + lb + 1) * k;
+        if (s->utf8 && s->utf8 != (char *)(s + 1))
+            ft_mem_free(s->utf8);
+        s->utf8 = NULL;
+        FtStr *n = ft_mem_realloc(s, need);
+        if (!n) {
+            if (s->ascii) /* the original block is intact: restore its view */
+                s->utf8 = (char *)(s + 1);
+            return -1;
+        }
+        char *d = (char *)(n + 1);
+        if (SKIND(right) == k)
+            memcpy(d + la * k, FT_STR_DATA(right), (size_t)lb * k);
+        else
+            for (ssize_t i = 0; i < lb; i++)
+                kwrite(k, d, la + i, ft_str_read(right, i));
+        kwrite(k, d, la + lb, 0);
+        FT_SIZE(n) = la + lb;
+        n->hash = -1;
+        n->ascii = n->ascii && SASCII(right);
+        n->utf8 = NULL;
+        n->utf8_len = 0;
+        if (n->ascii) {
+            n->utf8 = d;
+            n->utf8_len = la + lb;
+        }
+        *left = (FtObject *)n;
+        return 0;
+    }
+    FtObject *r = ft_str_concat(a, right);
+    if (!r)
+        return -1;
+    *left = r;
+    FT_DECREF(a);
+    return 0;
+}
+
 static FtObject *str_sq_concat(FtObject *a, FtObject *b) {
     if (!ft_str_check(a) || !ft_str_check(b)) {
         FtObject *bad = ft_str_check(a) ? b : a;
@@ -741,8 +792,11 @@ typedef struct StrIter {
     ssize_t index;
 } StrIter;
 
+static FtType str_uni_iter_type;
+
 static FtObject *str_iter(FtObject *s) {
-    StrIter *it = (StrIter *)ft_gc_alloc(&ft_str_iter_type);
+    /* two names, as CPython 3.11 has: str_ascii_iterator and str_iterator */
+    StrIter *it = (StrIter *)ft_gc_alloc(SASCII(s) ? &ft_str_iter_type : &str_uni_iter_type);
     if (!it)
         return NULL;
     it->str = FT_NEWREF(s);
@@ -791,6 +845,18 @@ static FtMethodDef str_iter_methods[] = {
 FtType ft_str_iter_type = {
     .ob_base = {FT_STATIC_HEADER(&ft_type_type), 0},
     .tp_name = "str_ascii_iterator",
+    .tp_basicsize = sizeof(StrIter),
+    .tp_dealloc = str_iter_dealloc,
+    .tp_flags = FT_TPFLAGS_HAVE_GC,
+    .tp_traverse = str_iter_traverse,
+    .tp_iter = str_iter_self,
+    .tp_iternext = str_iter_next,
+    .tp_methods = str_iter_methods,
+};
+
+static FtType str_uni_iter_type = {
+    .ob_base = {FT_STATIC_HEADER(&ft_type_type), 0},
+    .tp_name = "str_iterator",
     .tp_basicsize = sizeof(StrIter),
     .tp_dealloc = str_iter_dealloc,
     .tp_flags = FT_TPFLAGS_HAVE_GC,
@@ -859,7 +925,7 @@ int ft_text_init(void) {
     }
     if (ft_bytes_init_singletons() < 0 || ft_bytearray_prepare() < 0)
         return -1;
-    FtType *types[] = {&ft_str_type, &ft_str_iter_type, &ft_bytes_type, &ft_bytes_iter_type,
+    FtType *types[] = {&ft_str_type, &ft_str_iter_type, &str_uni_iter_type, &ft_bytes_type, &ft_bytes_iter_type,
                        &ft_bytearray_type, &ft_bytearray_iter_type};
     for (size_t i = 0; i < FT_ARRAY_LEN(types); i++)
         if (ft_type_ready(types[i]) < 0)

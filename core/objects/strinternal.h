@@ -19,6 +19,10 @@ static inline void kwrite(int kind, void *d, ssize_t i, uint32_t c) {
     else
         ((uint32_t *)d)[i] = c;
 }
+/* Argument Clinic's wording of a bad argument's type: None is named "None". */
+static inline const char *ft_arg_type_name(FtObject *o) {
+    return o == FT_NONE ? "None" : FT_TYPE(o)->tp_name;
+}
 #define SKIND(s) (((FtStr *)(s))->kind)
 #define SASCII(s) (((FtStr *)(s))->ascii)
 

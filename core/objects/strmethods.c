@@ -19,6 +19,21 @@ static int need_str(FtObject *o) {
     return -1;
 }
 
+/* The find family still parses its arguments the pre-Argument-Clinic way, and says so. */
+static int old_nargs(const char *name, ssize_t nargs, ssize_t min, ssize_t max) {
+    if (nargs < min) {
+        ft_err_format(ft_exc_TypeError, "%s() takes at least %zd argument%s (%zd given)", name,
+                      min, min == 1 ? "" : "s", nargs);
+        return -1;
+    }
+    if (nargs > max) {
+        ft_err_format(ft_exc_TypeError, "%s() takes at most %zd argument%s (%zd given)", name,
+                      max, max == 1 ? "" : "s", nargs);
+        return -1;
+    }
+    return 0;
+}
+
 static int get_ssize(FtObject *o, ssize_t *out) {
     ssize_t v = ft_number_as_ssize(o, ft_exc_OverflowError);
     if (v == -1 && ft_err_occurred())
@@ -333,6 +348,24 @@ static FtObject *replace_impl(FtObject *s, FtObject *old, FtObject *new, ssize_t
     ssize_t n = ft_str_count_sub(s, old, 0, len, count);
     if (n == 0)
         return str_exact(s);
+    if (SKIND(s) == 1 && SKIND(old) == 1 && SKIND(new) == 1 && m == 1 && nl == 1) {
+        /* one character for another: a byte loop */
+        uint8_t from = *(uint8_t *)FT_STR_DATA(old), to = *(uint8_t *)FT_STR_DATA(new);
+        char *buf = ft_mem_alloc(len + 1);
+        if (!buf)
+            return NULL;
+        memcpy(buf, FT_STR_DATA(s), len);
+        ssize_t left = n;
+        for (ssize_t i = 0; i < len && left; i++)
+            if ((uint8_t)buf[i] == from) {
+                buf[i] = (char)to;
+                left--;
+            }
+        FtObject *r = (SASCII(s) && SASCII(new)) ? ft_str_from_ascii(buf, len)
+                                                 : ft_str_from_kind(1, buf, len);
+        ft_mem_free(buf);
+        return r;
+    }
     if (SKIND(s) == 1 && SKIND(old) == 1 && SKIND(new) == 1 && m > 0) {
         /* the common case: one-byte text, copied segment by segment */
         ssize_t total = len + n * (nl - m);
@@ -391,8 +424,8 @@ static FtObject *str_replace_m(FtObject *self, FtObject *const *args, ssize_t na
         return NULL;
     for (int i = 0; i < 2; i++)
         if (!ft_str_check(args[i]))
-            return ft_err_format(ft_exc_TypeError, "replace() argument %d must be str, not %T",
-                                 i + 1, args[i]);
+            return ft_err_format(ft_exc_TypeError, "replace() argument %d must be str, not %s",
+                                 i + 1, ft_arg_type_name(args[i]));
     ssize_t count = -1;
     if (nargs > 2 && get_ssize(args[2], &count) < 0)
         return NULL;
@@ -403,7 +436,7 @@ static FtObject *str_replace_m(FtObject *self, FtObject *const *args, ssize_t na
 
 static ssize_t find_common(FtObject *self, FtObject *const *args, ssize_t nargs,
                            const char *name, int dir) {
-    if (ft_check_nargs(name, nargs, 1, 3) < 0)
+    if (old_nargs(name, nargs, 1, 3) < 0)
         return -2;
     if (need_str(args[0]) < 0)
         return -2;
@@ -435,7 +468,7 @@ static FtObject *str_rindex_m(FtObject *self, FtObject *const *args, ssize_t nar
 }
 
 static FtObject *str_count_m(FtObject *self, FtObject *const *args, ssize_t nargs) {
-    if (ft_check_nargs("count", nargs, 1, 3) < 0 || need_str(args[0]) < 0)
+    if (old_nargs("count", nargs, 1, 3) < 0 || need_str(args[0]) < 0)
         return NULL;
     ssize_t start, end, len = FT_STR_LEN(self);
     if (ft_parse_start_end(args, nargs, 1, len, &start, &end) < 0)
@@ -464,7 +497,7 @@ static int tailmatch(FtObject *s, FtObject *sub, ssize_t start, ssize_t end, int
 
 static FtObject *affix_match(FtObject *self, FtObject *const *args, ssize_t nargs,
                              const char *name, int dir) {
-    if (ft_check_nargs(name, nargs, 1, 3) < 0)
+    if (old_nargs(name, nargs, 1, 3) < 0)
         return NULL;
     ssize_t start = 0, end = SSIZE_MAX;
     if (nargs > 1 && slice_index(args[1], &start) < 0)
@@ -499,6 +532,26 @@ static FtObject *str_endswith_m(FtObject *self, FtObject *const *args, ssize_t n
 /* ---- case mapping ------------------------------------------------------------------ */
 
 enum { CM_UPPER, CM_LOWER, CM_SWAP, CM_FOLD, CM_TITLE, CM_CAPITALIZE };
+
+static int case_ignorable(uint32_t c) {
+    return c == '\'' || c == '.' || c == ':' || c == '^' || c == '`' || c == 0xad ||
+           c == 0xb7 || c == 0x2019 || (c >= 0x300 && c <= 0x36f);
+}
+
+/* Capital sigma lowercases to final sigma at the end of a word (CPython's
+ * handle_capital_sigma): preceded by a cased letter, not followed by one, skipping
+ * case-ignorable characters both ways. */
+static uint32_t lower_sigma(FtObject *s, ssize_t i) {
+    ssize_t len = FT_STR_LEN(s), j = i - 1;
+    while (j >= 0 && case_ignorable(ft_str_read(s, j)))
+        j--;
+    int before = j >= 0 && ft_uni_iscased(ft_str_read(s, j));
+    j = i + 1;
+    while (j < len && case_ignorable(ft_str_read(s, j)))
+        j++;
+    int after = j < len && ft_uni_iscased(ft_str_read(s, j));
+    return before && !after ? 0x3c2 : 0x3c3;
+}
 
 static int put_mapped(FtStrBuilder *sb, uint32_t c, int upper, int fold) {
     if (c == 0xdf && (upper || fold)) { /* full case mapping of sharp s */
@@ -549,6 +602,18 @@ static FtObject *case_map(FtObject *s, int mode) {
     for (ssize_t i = 0; i < len; i++) {
         uint32_t c = kread(k, d, i);
         int rc;
+        if (c == 0x3a3 && mode != CM_UPPER && mode != CM_FOLD) {
+            /* capital sigma: lowered with its context unless it is kept upper-case */
+            int keep = (mode == CM_TITLE && !prev_cased) || (mode == CM_CAPITALIZE && i == 0);
+            rc = ft_sb_append_char(&sb, keep ? c : lower_sigma(s, i));
+            if (mode == CM_TITLE)
+                prev_cased = 1;
+            if (rc < 0) {
+                ft_sb_discard(&sb);
+                return NULL;
+            }
+            continue;
+        }
         switch (mode) {
         case CM_UPPER: rc = put_mapped(&sb, c, 1, 0); break;
         case CM_LOWER: rc = put_mapped(&sb, c, 0, 0); break;
@@ -895,7 +960,8 @@ fail:
 
 static FtObject *str_removeprefix_m(FtObject *self, FtObject *arg) {
     if (!ft_str_check(arg))
-        return ft_err_format(ft_exc_TypeError, "removeprefix() argument must be str, not %T", arg);
+        return ft_err_format(ft_exc_TypeError, "removeprefix() argument must be str, not %s",
+                             ft_arg_type_name(arg));
     if (tailmatch(self, arg, 0, SSIZE_MAX, -1))
         return ft_str_substring(self, FT_STR_LEN(arg), FT_STR_LEN(self));
     return str_exact(self);
@@ -903,7 +969,8 @@ static FtObject *str_removeprefix_m(FtObject *self, FtObject *arg) {
 
 static FtObject *str_removesuffix_m(FtObject *self, FtObject *arg) {
     if (!ft_str_check(arg))
-        return ft_err_format(ft_exc_TypeError, "removesuffix() argument must be str, not %T", arg);
+        return ft_err_format(ft_exc_TypeError, "removesuffix() argument must be str, not %s",
+                             ft_arg_type_name(arg));
     if (FT_STR_LEN(arg) && tailmatch(self, arg, 0, SSIZE_MAX, 1))
         return ft_str_substring(self, 0, FT_STR_LEN(self) - FT_STR_LEN(arg));
     return str_exact(self);
@@ -962,8 +1029,8 @@ static FtObject *str_maketrans_m(FtObject *unused, FtObject *const *args, ssize_
     }
     for (int i = 0; i < nargs; i++)
         if (!ft_str_check(args[i])) {
-            ft_err_format(ft_exc_TypeError, "maketrans() argument %d must be str, not %T", i + 1,
-                          args[i]);
+            ft_err_format(ft_exc_TypeError, "maketrans() argument %d must be str, not %s", i + 1,
+                          ft_arg_type_name(args[i]));
             goto fail;
         }
     ssize_t n = FT_STR_LEN(args[0]);
@@ -1054,7 +1121,8 @@ static FtObject *str_format_map_m(FtObject *self, FtObject *mapping) {
 
 static FtObject *str_dunder_format_m(FtObject *self, FtObject *spec) {
     if (!ft_str_check(spec))
-        return ft_err_format(ft_exc_TypeError, "__format__() argument must be str, not %T", spec);
+        return ft_err_format(ft_exc_TypeError, "__format__() argument must be str, not %s",
+                             ft_arg_type_name(spec));
     return ft_format_str(self, spec);
 }
 

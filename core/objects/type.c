@@ -257,7 +257,7 @@ static void set_mro_error(FtObject **to_merge, ssize_t n, ssize_t *remain) {
     /* "Cannot create a consistent method resolution order (MRO) for bases A, B" */
     FtStrBuilder sb;
     ft_sb_init(&sb);
-    ft_sb_append_cstr(&sb, "Cannot create a consistent method resolution order (MRO) for bases");
+    ft_sb_append_cstr(&sb, "Cannot create a consistent method resolution\norder (MRO) for bases");
     FtObject *seen = ft_set_new(NULL);
     int first = 1;
     for (ssize_t i = 0; i < n; i++) {
@@ -670,6 +670,7 @@ int ft_typesystem_init(void) {
         &ft_classmethod_descr_type, &ft_member_descr_type, &ft_getset_descr_type,
         &ft_wrapper_descr_type, &ft_method_wrapper_type, &ft_property_type,
         &ft_classmethod_type, &ft_staticmethod_type, &ft_super_type, &ft_mappingproxy_type,
+        &ft_union_type,
     };
     for (size_t i = 0; i < FT_ARRAY_LEN(types); i++)
         if (ft_type_ready(types[i]) < 0)
@@ -1110,6 +1111,7 @@ FtObject *ft_type_new_from_spec(FtType *meta, FtObject *name, FtObject *bases, F
     bool add_dict = base->tp_dictoffset == 0;
     bool may_add_weak = !ft_type_lookup(base, FT_ID(__weakref__)) &&
                         (base->tp_itemsize == 0 || (base->tp_flags & FT_TPFLAGS_STR_SUBCLASS)) &&
+                        !(base->tp_flags & FT_TPFLAGS_TYPE_SUBCLASS) &&
                         !(base->tp_flags & (FT_TPFLAGS_INT_SUBCLASS | FT_TPFLAGS_TUPLE_SUBCLASS |
                                             FT_TPFLAGS_BYTES_SUBCLASS));
     bool add_weak = may_add_weak;
@@ -1914,12 +1916,15 @@ static FtMethodDef type_methods[] = {
     {NULL},
 };
 
+static FtNumberMethods type_as_number = {.nb_or = ft_union_or};
+
 FtType ft_type_type = {
     .ob_base = {FT_STATIC_HEADER(&ft_type_type), 0},
     .tp_name = "type",
     .tp_basicsize = sizeof(FtHeapType),
     .tp_dealloc = type_dealloc,
     .tp_repr = type_repr,
+    .tp_as_number = &type_as_number,
     .tp_call = type_call,
     .tp_vectorcall = type_vectorcall,
     .tp_getattro = ft_type_getattro,
@@ -1932,6 +1937,7 @@ FtType ft_type_type = {
     .tp_methods = type_methods,
     .tp_getset = type_getsets,
     .tp_base = &ft_object_type,
+    .tp_dictoffset = offsetof(FtType, tp_dict), /* metaclasses get no extra __dict__ */
     .tp_init = type_init,
     .tp_alloc = ft_type_generic_alloc,
     .tp_new = ft_type_new_impl,

@@ -105,6 +105,7 @@ void ft_object_side_dict_clear(FtObject *o);
 void ft_attribute_error(FtObject *o, FtObject *name);
 FtObject *ft_type_getattro(FtObject *type, FtObject *name);
 extern int ft_types_finished;
+FtObject *ft_union_args(FtObject *u);           /* union.c: the tuple of a union */
 int ft_type_default_instancecheck(FtObject *cls, FtObject *inst);   /* abstract.c */
 int ft_type_default_subclasscheck(FtObject *cls, FtObject *derived);
 int ft_slot_tp_init(FtObject *self, FtObject *args, FtObject *kwargs); /* typeslots.c */

@@ -918,8 +918,13 @@ static int send_into(FtObject *iter, FtObject *v, FtObject **res)
     if (ft_gen_check(iter))
         return ft_gen_send_ex(iter, v, res);
     FtObject *r;
-    if (v == FT_NONE && FT_TYPE(iter)->tp_iternext != NULL)
+    /* A class's __next__ is called directly: its StopIteration carries the return value,
+     * which the tp_iternext slot would swallow. */
+    if (v == FT_NONE && FT_TYPE(iter)->tp_iternext != NULL &&
+        !(FT_TYPE(iter)->tp_flags & FT_TPFLAGS_HEAPTYPE))
         r = FT_TYPE(iter)->tp_iternext(iter);
+    else if (v == FT_NONE)
+        r = ft_object_call_method(iter, FT_ID(__next__), NULL, 0);
     else
         r = ft_object_call_method(iter, FT_ID(send), &v, 1);
     if (r) {
@@ -989,6 +994,14 @@ static int send_into(FtObject *iter, FtObject *v, FtObject **res)
     } while (0)
 
 #define GETLOCAL(i) (localsplus[i])
+/* A jump; a backward one is a yield point (tested before jumping so that an error raised
+ * there belongs to the jump instruction). */
+#define JUMP_WITH_CHECK(target)                 \
+    do {                                        \
+        if ((target) <= frame->lasti)           \
+            CHECK_EVAL_BREAKER();               \
+        JUMPTO(target);                         \
+    } while (0)
 
 FtObject *ft_eval_frame(FtThreadState *ts, FtFrame *frame, int throwflag)
 {
@@ -1964,17 +1977,14 @@ dispatch:
     }
 
     TARGET(JUMP) {
-        int here = frame->lasti;
-        JUMPTO(oparg);
-        if (oparg <= here)
-            CHECK_EVAL_BREAKER();
+        JUMP_WITH_CHECK(oparg);
         DISPATCH();
     }
 
     TARGET(POP_JUMP_IF_FALSE) {
         FtObject *v = POP();
         if (v == FT_FALSE) {
-            JUMPTO(oparg);
+            JUMP_WITH_CHECK(oparg);
         } else if (v != FT_TRUE) {
             SAVE_SP();
             int t = ft_object_is_true(v);
@@ -1982,20 +1992,16 @@ dispatch:
             if (t < 0)
                 goto error;
             if (!t)
-                JUMPTO(oparg);
-            goto pjif_done;
+                JUMP_WITH_CHECK(oparg);
         }
         /* True/False are immortal: no decref needed */
-    pjif_done:
-        if (oparg <= frame->lasti && next_instr == first_instr + oparg)
-            CHECK_EVAL_BREAKER();
         DISPATCH();
     }
 
     TARGET(POP_JUMP_IF_TRUE) {
         FtObject *v = POP();
         if (v == FT_TRUE) {
-            JUMPTO(oparg);
+            JUMP_WITH_CHECK(oparg);
         } else if (v != FT_FALSE) {
             SAVE_SP();
             int t = ft_object_is_true(v);
@@ -2003,30 +2009,24 @@ dispatch:
             if (t < 0)
                 goto error;
             if (t)
-                JUMPTO(oparg);
+                JUMP_WITH_CHECK(oparg);
         }
-        if (oparg <= frame->lasti && next_instr == first_instr + oparg)
-            CHECK_EVAL_BREAKER();
         DISPATCH();
     }
 
     TARGET(POP_JUMP_IF_NONE) {
         FtObject *v = POP();
-        if (v == FT_NONE)
-            JUMPTO(oparg);
         FT_DECREF(v);
-        if (oparg <= frame->lasti && next_instr == first_instr + oparg)
-            CHECK_EVAL_BREAKER();
+        if (v == FT_NONE)
+            JUMP_WITH_CHECK(oparg);
         DISPATCH();
     }
 
     TARGET(POP_JUMP_IF_NOT_NONE) {
         FtObject *v = POP();
-        if (v != FT_NONE)
-            JUMPTO(oparg);
         FT_DECREF(v);
-        if (oparg <= frame->lasti && next_instr == first_instr + oparg)
-            CHECK_EVAL_BREAKER();
+        if (v != FT_NONE)
+            JUMP_WITH_CHECK(oparg);
         DISPATCH();
     }
 
@@ -2507,7 +2507,10 @@ error:
     ft_traceback_add_frame(ts->curexc, frame, frame->lasti);
 
 exception_unwind: {
-        const FtExcEntry *h = frame->code->nexc ? find_handler(code, frame->lasti) : NULL;
+        /* The handler is looked up for the instruction that raised, not frame->lasti,
+         * which RERAISE may have restored to an earlier instruction (for tracebacks). */
+        int offset = (int)(next_instr - first_instr) - 1;
+        const FtExcEntry *h = code->nexc ? find_handler(code, offset) : NULL;
         if (h == NULL)
             goto exit_unwind;
         FtObject **target = stack_base + h->depth;

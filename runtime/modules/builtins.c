@@ -430,7 +430,7 @@ static FtObject *builtin_sum(FtObject *m, FtObject *const *args, ssize_t nargs,
                              FtObject *kwnames) {
     static const char *const kwlist[] = {"", "start", NULL};
     FtObject *a[2];
-    if (nargs == 0 && (kwnames == NULL || FT_SIZE(kwnames) == 0)) {
+    if (nargs == 0) {
         ft_err_set_string(ft_exc_TypeError, "sum() takes at least 1 positional argument (0 given)");
         return NULL;
     }
@@ -1220,6 +1220,7 @@ static int builtins_exec(FtObject *m) {
         {"bytearray", (FtObject *)&ft_bytearray_type},
         {"bytes", (FtObject *)&ft_bytes_type},
         {"classmethod", (FtObject *)&ft_classmethod_type},
+        {"complex", (FtObject *)&ft_complex_type},
         {"dict", (FtObject *)&ft_dict_type},
         {"enumerate", (FtObject *)&ft_enumerate_type},
         {"filter", (FtObject *)&ft_filter_type},

@@ -4,11 +4,14 @@
  * stdout is line-buffered on a terminal and block-buffered otherwise (flushed when full,
  * at exit by ft_stdio_flush_all, and before stdin is read); stderr is line-buffered. A
  * flush takes the buffer out of the object before writing it with the thread detached, so
- * another thread may print meanwhile without touching the bytes being written. */
+ * another thread may print meanwhile without touching the bytes being written; a per-file
+ * write lock (waited for detached, as CPython's buffered I/O does) keeps the chunks in order. */
 #include "runtime/modules/stdio.h"
 #include "runtime/tstate.h"
 #include <errno.h>
+#include <pthread.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -20,6 +23,7 @@ typedef struct FtStdio {
     int fd;
     char writable;
     char line_buffering;
+    char write_through;     /* PYTHONUNBUFFERED: every write goes out at once */
     char closed;
     char is_tty;
     const char *name;       /* "<stdout>" */
@@ -29,6 +33,7 @@ typedef struct FtStdio {
     char *rbuf;             /* input read ahead */
     ssize_t rpos, rlen, rcap;
     char eof;
+    pthread_mutex_t write_lock; /* held while a flush writes: chunks reach the fd in order */
 } FtStdio;
 
 #define F(o) ((FtStdio *)(o))
@@ -57,6 +62,15 @@ static int write_all(int fd, const char *p, ssize_t len) {
 }
 
 static int flush_file(FtStdio *f) {
+    /* Take the write lock before the buffer, so that chunks are written in the order they
+     * were taken. Waiting for it detaches: the holder needs to re-attach to finish. */
+    FtThreadState *ts = ft_tstate_get();
+    if (pthread_mutex_trylock(&f->write_lock) != 0) {
+        if (ts != NULL)
+            FT_BLOCKING(ts, pthread_mutex_lock(&f->write_lock));
+        else
+            pthread_mutex_lock(&f->write_lock);
+    }
     char *buf;
     ssize_t len, cap;
     LK_BEGIN_CRITICAL(f);
@@ -68,10 +82,13 @@ static int flush_file(FtStdio *f) {
         f->wlen = f->wcap = 0;
     }
     LK_END_CRITICAL();
-    if (len == 0)
+    if (len == 0) {
+        pthread_mutex_unlock(&f->write_lock);
         return 0;
+    }
     int r = write_all(f->fd, buf, len);
     int saved_errno = errno;
+    pthread_mutex_unlock(&f->write_lock);
     LK_BEGIN_CRITICAL(f);
     if (f->wbuf == NULL) {
         f->wbuf = buf;
@@ -118,7 +135,7 @@ int ft_stdio_write_utf8(FtObject *file, const char *s, ssize_t len) {
     if (!failed) {
         memcpy(f->wbuf + f->wlen, s, (size_t)len);
         f->wlen += len;
-        need_flush = f->wlen >= WBUF_SIZE ||
+        need_flush = f->wlen >= WBUF_SIZE || f->write_through ||
                      (f->line_buffering && memchr(s, '\n', (size_t)len) != NULL);
     }
     LK_END_CRITICAL();
@@ -255,35 +272,43 @@ static int check_readable(FtStdio *f) {
 
 /* Bytes [rpos, rpos+n) as str, consumed. Stops before an incomplete UTF-8 sequence. */
 static FtObject *take(FtStdio *f, ssize_t n) {
+    if (n == 0)
+        return ft_str_from_cstr("");
     FtObject *s = ft_str_from_utf8(f->rbuf + f->rpos, n);
     if (s != NULL)
         f->rpos += n;
     return s;
 }
 
+/* Byte length of the first `limit` code points of p[0..avail), or -1 when there are fewer. */
+static ssize_t chars_prefix(const char *p, ssize_t avail, ssize_t limit) {
+    ssize_t chars = 0;
+    for (ssize_t i = 0; i < avail; i++) {
+        if (((unsigned char)p[i] & 0xC0) != 0x80) {
+            if (chars == limit)
+                return i;
+            chars++;
+        }
+    }
+    return -1;
+}
+
 /* One line (with its '\n'), at most `limit` characters when limit >= 0; "" at EOF. */
 static FtObject *read_line(FtStdio *f, ssize_t limit) {
-    ssize_t scanned = 0;
+    if (limit == 0)
+        return ft_str_from_cstr("");
     for (;;) {
         char *start = f->rbuf + f->rpos;
         ssize_t avail = f->rlen - f->rpos;
-        char *nl = avail > scanned ? memchr(start + scanned, '\n', (size_t)(avail - scanned)) : NULL;
-        if (nl != NULL)
-            return take(f, nl - start + 1);
-        if (limit >= 0) {
-            /* count code points (UTF-8 lead bytes) */
-            ssize_t chars = 0, i;
-            for (i = 0; i < avail; i++) {
-                if (((unsigned char)start[i] & 0xC0) != 0x80) {
-                    if (chars == limit)
-                        break;
-                    chars++;
-                }
-            }
-            if (chars == limit && i < avail)
-                return take(f, i);
+        char *nl = avail > 0 ? memchr(start, '\n', (size_t)avail) : NULL;
+        ssize_t end = nl != NULL ? nl - start + 1 : -1;
+        if (limit > 0) {
+            ssize_t cut = chars_prefix(start, end >= 0 ? end : avail, limit);
+            if (cut >= 0)
+                return take(f, cut);
         }
-        scanned = avail;
+        if (end >= 0)
+            return take(f, end);
         int r = fill(f);
         if (r < 0)
             return NULL;
@@ -302,18 +327,12 @@ static FtObject *read_all(FtStdio *f) {
 }
 
 static FtObject *read_chars(FtStdio *f, ssize_t size) {
+    if (size == 0)
+        return ft_str_from_cstr("");
     for (;;) {
-        ssize_t avail = f->rlen - f->rpos, chars = 0, i;
-        const char *p = f->rbuf + f->rpos;
-        for (i = 0; i < avail; i++) {
-            if (((unsigned char)p[i] & 0xC0) != 0x80) {
-                if (chars == size)
-                    break;
-                chars++;
-            }
-        }
-        if (chars == size && (i < avail || f->eof))
-            return take(f, i);
+        ssize_t cut = chars_prefix(f->rbuf + f->rpos, f->rlen - f->rpos, size);
+        if (cut >= 0)
+            return take(f, cut);
         int r = fill(f);
         if (r < 0)
             return NULL;
@@ -511,6 +530,7 @@ static void stdio_dealloc(FtObject *self) {
         flush_file(F(self));
     ft_mem_free(F(self)->wbuf);
     ft_mem_free(F(self)->rbuf);
+    pthread_mutex_destroy(&F(self)->write_lock);
     FT_TYPE(self)->tp_free(self);
 }
 
@@ -542,11 +562,15 @@ FtObject *ft_stdio_get(int fd) {
     FtStdio *f = F(o);
     static const char *const names[] = {"<stdin>", "<stdout>", "<stderr>"};
     f->fd = fd;
+    pthread_mutex_init(&f->write_lock, NULL);
     f->name = names[fd];
     f->writable = fd != 0;
     f->is_tty = isatty(fd) == 1;
     f->line_buffering = fd == 2 || (fd == 1 && f->is_tty);
     f->errors = fd == 2 ? "backslashreplace" : "strict";
+    /* As CPython: PYTHONUNBUFFERED (and -u) make stdout and stderr write through. */
+    const char *unbuffered = getenv("PYTHONUNBUFFERED");
+    f->write_through = fd != 0 && unbuffered != NULL && unbuffered[0] != '\0';
     std_streams[fd] = o;
     FT_MAKE_IMMORTAL(o);
     return FT_NEWREF(o);

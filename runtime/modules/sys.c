@@ -92,8 +92,13 @@ static FtObject *structseq_tp_new(FtType *type, FtObject *args, FtObject *kwds) 
         return ft_err_format(ft_exc_TypeError, "%s() takes exactly 1 argument (%zd given)",
                              type->tp_name, FT_SIZE(args));
     FtObject *seq = ft_sequence_tuple(FT_TUPLE_GET(args, 0));
-    if (seq == NULL)
+    if (seq == NULL) {
+        if (ft_err_matches(ft_exc_TypeError)) {
+            ft_err_clear();
+            ft_err_set_string(ft_exc_TypeError, "constructor requires a sequence");
+        }
         return NULL;
+    }
     int nf = SST(type)->n_fields, nv = SST(type)->n_visible;
     ssize_t len = FT_SIZE(seq);
     if (len < nv || len > nf) {
@@ -434,12 +439,8 @@ static FtObject *sys_getframe(FtObject *self, FtObject *const *args, ssize_t nar
     return f;
 }
 
-/* The int <-> str conversion limit. The numbers area keeps no global for it yet, so the
- * value lives here (sys.flags.int_max_str_digits reports it). */
-static int int_max_str_digits = 4300;
-
 static FtObject *sys_get_int_max_str_digits(FtObject *self, FtObject *unused) {
-    return ft_int_from_i64(int_max_str_digits);
+    return ft_int_from_i64(ft_int_max_str_digits);
 }
 
 static FtObject *sys_set_int_max_str_digits(FtObject *self, FtObject *const *args, ssize_t nargs,
@@ -455,7 +456,7 @@ static FtObject *sys_set_int_max_str_digits(FtObject *self, FtObject *const *arg
         ft_err_set_string(ft_exc_ValueError, "maxdigits must be 0 or larger than 640");
         return NULL;
     }
-    int_max_str_digits = (int)v;
+    ft_int_max_str_digits = (int)v;
     FT_RETURN_NONE;
 }
 
@@ -486,7 +487,10 @@ static FtObject *sys_getprofile(FtObject *self, FtObject *unused) {
 
 static FtMethodDef sys_methods[] = {
     {"exit", (void *)sys_exit, FT_METH_FASTCALL,
-     "exit($module, status=None, /)\n--\n\nExit the interpreter by raising SystemExit(status)."},
+     "Exit the interpreter by raising SystemExit(status).\n\nIf the status is omitted or None, it "
+     "defaults to zero (i.e., success).\nIf the status is an integer, it will be used as the "
+     "system exit status.\nIf it is another kind of object, it will be printed and the system"
+     "\nexit status will be one (i.e., failure)."},
     {"getrecursionlimit", (void *)sys_getrecursionlimit, FT_METH_NOARGS, NULL},
     {"setrecursionlimit", (void *)sys_setrecursionlimit, FT_METH_O, NULL},
     {"getrefcount", (void *)sys_getrefcount, FT_METH_O, NULL},

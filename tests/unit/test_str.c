@@ -219,3 +219,30 @@ Test(bytes, repr_and_hash) {
     FT_DECREF(r);
     FT_DECREF(b);
 }
+
+Test(str, append_in_place_and_by_copy) {
+    FtObject *s = ft_str_from_cstr("ab");
+    FtObject *s2 = ft_str_concat(s, s); /* a fresh, unshared string */
+    FtObject *tail = ft_str_from_cstr("cd");
+    cr_assert_eq(ft_str_append(&s2, tail), 0);
+    expect_utf8(s2, "ababcd");
+    FtObject *wide = ft_str_from_cstr("\xe6\x97\xa5");
+    cr_assert_eq(ft_str_append(&s2, wide), 0); /* widens: a new object */
+    expect_utf8(s2, "ababcd\xe6\x97\xa5");
+    cr_assert_eq(((FtStr *)s2)->kind, 2);
+    cr_assert_eq(ft_str_append(&s2, tail), 0);
+    expect_utf8(s2, "ababcd\xe6\x97\xa5" "cd");
+    FtObject *check = ft_str_from_cstr("ababcd\xe6\x97\xa5" "cd");
+    cr_assert(ft_str_eq(check, s2));
+    cr_assert_eq(ft_str_hash(check), ft_str_hash(s2));
+    FtObject *shared = FT_NEWREF(s); /* refcount 2: must not be touched */
+    cr_assert_eq(ft_str_append(&shared, tail), 0);
+    expect_utf8(s, "ab");
+    expect_utf8(shared, "abcd");
+    FT_DECREF(shared);
+    FT_DECREF(check);
+    FT_DECREF(wide);
+    FT_DECREF(tail);
+    FT_DECREF(s2);
+    FT_DECREF(s);
+}

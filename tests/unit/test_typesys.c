@@ -119,7 +119,7 @@ Test(typesys, c3_mro) {
     cr_assert_eq(FT_TUPLE_GET(mro, 3), O);
     cr_assert_null(make_class("Bad", ft_tuple_pack(2, O, X), NULL));
     cr_assert_str_eq(error_text(),
-                     "Cannot create a consistent method resolution order (MRO) for bases O, X");
+                     "Cannot create a consistent method resolution\norder (MRO) for bases O, X");
 }
 
 Test(typesys, lookup_cache_invalidation) {

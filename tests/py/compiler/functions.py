@@ -200,14 +200,10 @@ def slices():
     return s[::2], s[1:-1], s[:], s[-2:], "abcdef"[1:5:2]
 print(slices())
 
-import os.path
-import os.path as osp
-from os import path as p2, sep
-print(osp is os.path, p2 is os.path, sep)
 def local_import():
     import sys as system
-    from os import getcwd
-    return system.__name__, callable(getcwd)
+    from sys import getrecursionlimit
+    return system.__name__, callable(getrecursionlimit)
 print(local_import())
 
 print(__name__ == "__main__")

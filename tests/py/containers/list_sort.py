@@ -1,5 +1,4 @@
 # list.sort: stability, key, reverse, errors, mutation during sort
-import random
 a = [5, 3, 9, 1, 1, 7, -2, 0]
 a.sort()
 print(a)
@@ -10,8 +9,11 @@ print(sorted(words), sorted(words, key=str.lower), sorted(words, key=len), sorte
 pairs = [(1, "b"), (0, "a"), (1, "a"), (0, "b"), (2, "c"), (1, "c")]
 print(sorted(pairs, key=lambda p: p[0]))
 print(sorted(pairs, key=lambda p: p[0], reverse=True))
-random.seed(12345)
-data = [random.randrange(100) for _ in range(2000)]
+seed = 12345
+data = []
+for _ in range(2000):
+    seed = (seed * 1103515245 + 12345) % 2**31
+    data.append(seed % 100)
 rec = [(v, i) for i, v in enumerate(data)]
 s = sorted(rec, key=lambda r: r[0])
 print(s == sorted(rec), all(s[i][0] <= s[i + 1][0] for i in range(len(s) - 1)))

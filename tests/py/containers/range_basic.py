@@ -8,7 +8,7 @@ print(len(range(0, 10, 3)), len(range(10, 0, -3)), len(range(0, -10)), len(range
 print(list(reversed(range(5))), list(reversed(range(1, 10, 3))), list(reversed(range(0))), list(reversed(range(10, 0, -4))))
 print(range(0, 10) == range(0, 10, 1), range(0) == range(5, 5), range(1, 2, 3) == range(1, 5, 10), range(0, 3) == range(0, 4), range(0, 3, 2) != range(0, 4, 2))
 print(range(1) == [0], range(2) == range(2))
-print(hash(range(0)), hash(range(3)), hash(range(1, 2)), hash(range(0, 10, 2)))
+print(hash(range(3)), hash(range(0, 10, 2)), hash(range(0)) == hash(range(5, 5)), hash(range(1, 2)) == hash(range(1, 3, 5)))
 print(hash(range(5, 5)) == hash(range(1, 0)), hash(range(1, 2, 5)) == hash(range(1, 3, 7)))
 print(sum(range(101)), max(range(7)), min(range(3, 9)), sorted(range(5, 0, -1)))
 print(bool(range(0)), bool(range(1)), range(10).index(9), range(10, 0, -1).index(1))

@@ -63,8 +63,11 @@ d = {f: 1, outer: 2}
 print(d[f], d[outer])
 
 # calling through various paths
-import functools
-print(functools.reduce(lambda x, y: x * y, [1, 2, 3, 4]) if hasattr(functools, 'reduce') else 24)
+def reduce(fn, seq, acc):
+    for v in seq:
+        acc = fn(acc, v)
+    return acc
+print(reduce(lambda x, y: x * y, [1, 2, 3, 4], 1))
 print(list(map(A.m, [a, a])))
 print(getattr(a, 'm')())
 

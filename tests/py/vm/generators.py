@@ -60,8 +60,9 @@ except KeyError as e:
     print('propagated', repr(e))
 print(repr(g.gi_frame))
 
+stubborn = True
 def ignores():
-    while True:
+    while stubborn:
         try:
             yield 1
         except GeneratorExit:
@@ -72,6 +73,8 @@ try:
     g.close()
 except RuntimeError as e:
     print(e)
+stubborn = False
+print(list(g))
 
 def stopper():
     yield 1

@@ -1,0 +1,13 @@
+# Numeric literals: every base, underscores, floats, exponents, imaginary numbers.
+print(0, 00, 0_0, 7, 1_000_000, 123456789012345678901234567890)
+print(0x1f, 0XFF, 0x_dead_BEEF, 0xffffffffffffffffffff)
+print(0o17, 0O7_7, 0b1010, 0B1_0_1, 0b11111111111111111111111111111111111111111111111111111111111111111)
+print(1.5, .5, 5., 1e10, 1E-3, 1.5e+3, 1_0.0_1e1_0, 0.1, 1e22, 1e-7, 1e308 * 10)
+print(0e0, 00.5, 09.5, 0_9.5, 1.e5)
+print(3j, 1.5J, 1e3j, 0j, 1_0j)
+print(type(1), type(1.0), type(1j), type(0x10), type(1e3))
+print(-1, +1, - 1, ~1, -0x10, --1, -(-1))
+print(2**-1, -2**2, (-2)**2, 2**3**2)
+print(1 if True else 2, [0x1 for _ in []], 0x1f)
+print(1 .real, 1..real, 1.5.is_integer(), 0x10 .bit_length())
+print(1_000 + 0b1_0 + 0o1_0 + 0x1_0)

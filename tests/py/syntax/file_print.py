@@ -1,0 +1,4 @@
+import sys
+for i in range(3):
+    print(i)
+print "done"
