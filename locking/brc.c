@@ -1,59 +1,181 @@
-/* Biased reference counting: the slow paths (see locking/brc.h for the fast ones).
+/* Biased reference counting: the slow paths (the fast ones are in locking/brc.h).
  *
- * States of an object (local L, shared S with flags):
- *   owned     ob_tid = owner, L counts the owner's references, S the others' (may dip
- *             below zero only through the queue, below);
- *   queued    a non-owner's decrement would have made S negative: instead S is made
- *             negative-with-QUEUED once, and the object is handed to its owner's merge
- *             queue; the owner merges it at its next yield point;
- *   merged    L folded into S, ob_tid = 0; every thread uses S atomically; S = 0 frees.
+ * An object's true count is  local + shared - (1 if QUEUED).  The states:
  *
- * Single-threaded stage: the merge queue arrives with the threads issue; until then an
- * object never reaches a non-owner. The state machine for owner-local zero is complete. */
-#include "runtime/tstate.h"
+ *   owned    ob_tid = owner. The owner changes `local` without atomics; other threads
+ *            add to / subtract from `shared` atomically. `shared` may go negative while
+ *            the object is queued: only the sum is meaningful.
+ *   queued   a non-owner's decrement found shared == 0 (no flags): making it -1 would leave
+ *            nobody responsible for noticing the object's death, so the decrement is
+ *            deferred instead: QUEUED is set and the object goes to its owner's merge queue.
+ *            The owner applies the decrement when it merges, at its next yield point
+ *            (LK_BREAK_MERGE).
+ *   merged   ob_tid = 0, local = 0: every thread uses `shared` atomically; the thread that
+ *            brings it to zero (with QUEUED clear) frees the object.
+ *
+ * Transitions:
+ *   a. owner's local reaches 0 (lk_brc_local_zero): if shared is exactly 0 (no flags) the
+ *      object is dead; otherwise set MERGED (keeping QUEUED) and give up ownership; it is
+ *      dead only if that leaves exactly MERGED (count 0, nothing deferred).
+ *   b. non-owner decrement (lk_brc_decref_shared): shared == 0 -> QUEUED + enqueue;
+ *      otherwise count - 1, and a merged object whose field becomes exactly MERGED is dead.
+ *   c. the owner merges a queued object (merge_one): apply the deferred decrement; if the
+ *      object is still owned, fold local into shared (MERGED, ob_tid = 0, local = 0); it is
+ *      dead when the true count is 0.
+ *   d. a queued object whose owner has exited is merged at once by the queuing thread: owner
+ *      ids are never reused, so nobody can write `local` any more.
+ *
+ * A queued object cannot be freed by (a) or (b): its deferred decrement keeps the field
+ * above "exactly MERGED" until (c) applies it, so the queue never holds a dead object.
+ *
+ * Memory ordering: every decrement is a release and the freeing thread issues an acquire
+ * fence first, as for atomic reference counting (locking/atomic.h). The owner's plain local
+ * stores are published to other threads by the release CAS that merges them (a, c).
+ *
+ * Summary: (1) local + shared - queued is the count; (2) each path that can observe a zero
+ * count frees, and only one can; (3) a queued object lives until its owner merges it;
+ * (4) ids are never reused, so a dead owner's objects are merged by whoever queues them. */
+#include "locking/world.h"
+#include <stdlib.h>
 
-/* The owner's local count reached zero. If no other thread holds a reference (S == 0 and
- * not queued) the object dies now; otherwise it becomes merged: ownership is given up and
- * the remaining references are counted in S alone. */
-bool lk_brc_local_zero(lk_refcnt *rc) {
-    intptr_t shared = __atomic_load_n(&rc->ob_ref_shared, __ATOMIC_RELAXED);
-    for (;;) {
-        if (shared == 0)
-            return true;
-        intptr_t merged = shared | LK_SHARED_MERGED;
-        /* Acq_rel: acquire other threads' releases made through their shared decrements;
-         * release so that a later shared-count zero sees our writes. */
-        if (__atomic_compare_exchange_n(&rc->ob_ref_shared, &shared, merged, false,
-                                        __ATOMIC_ACQ_REL, __ATOMIC_RELAXED))
-            break;
-    }
-    __atomic_store_n(&rc->ob_tid, 0, __ATOMIC_RELAXED);
-    return (shared >> LK_SHARED_SHIFT) == 0;
+_Thread_local uintptr_t lk_brc_tid = UINTPTR_MAX;
+static uintptr_t next_tid = 1;
+
+static void free_object(lk_refcnt *rc) {
+    /* Acquire: pairs with the release decrements of every other thread. */
+    __atomic_thread_fence(__ATOMIC_ACQUIRE);
+    ft_dealloc((FtObject *)rc);
 }
 
-/* A decrement by a thread that does not own the object. */
+bool lk_brc_local_zero(lk_refcnt *rc) {
+    intptr_t shared = __atomic_load_n(&rc->ob_ref_shared, __ATOMIC_ACQUIRE);
+    if (shared == 0)
+        return true; /* nobody else ever held it */
+    __atomic_store_n(&rc->ob_tid, 0, __ATOMIC_RELAXED);
+    intptr_t merged;
+    do {
+        merged = shared | LK_SHARED_MERGED;
+        /* Release: our local updates happen before anyone sees the object merged. */
+    } while (!__atomic_compare_exchange_n(&rc->ob_ref_shared, &shared, merged, false,
+                                          __ATOMIC_ACQ_REL, __ATOMIC_RELAXED));
+    return merged == LK_SHARED_MERGED; /* count 0, not queued */
+}
+
+/* c: merge one object taken from our queue (we own it, it is merged already, or its owner
+ * has exited): apply the deferred decrement. */
+static void merge_one(FtObject *o) {
+    lk_refcnt *rc = &o->ob_rc;
+    intptr_t shared = __atomic_load_n(&rc->ob_ref_shared, __ATOMIC_RELAXED);
+    intptr_t next;
+    do {
+        if (shared & LK_SHARED_MERGED) {
+            next = (shared & ~LK_SHARED_QUEUED) - LK_SHARED_ONE;
+        } else {
+            intptr_t total = (intptr_t)__atomic_load_n(&rc->ob_ref_local, __ATOMIC_RELAXED) +
+                             (shared >> LK_SHARED_SHIFT) - 1;
+            next = (total << LK_SHARED_SHIFT) | LK_SHARED_MERGED;
+        }
+        /* Acq_rel: acquire the other threads' release decrements; release our own
+         * (the owner's local updates) to whoever frees the object later. */
+    } while (!__atomic_compare_exchange_n(&rc->ob_ref_shared, &shared, next, false,
+                                          __ATOMIC_ACQ_REL, __ATOMIC_RELAXED));
+    if (!(shared & LK_SHARED_MERGED)) {
+        __atomic_store_n(&rc->ob_ref_local, 0, __ATOMIC_RELAXED);
+        __atomic_store_n(&rc->ob_tid, 0, __ATOMIC_RELAXED);
+    }
+    if (next == LK_SHARED_MERGED)
+        free_object(rc);
+}
+
+/* Hand a queued object to its owner, or merge it here if the owner has exited (d). */
+static void enqueue(lk_refcnt *rc) {
+    uintptr_t owner = __atomic_load_n(&rc->ob_tid, __ATOMIC_RELAXED);
+    pthread_mutex_lock(&lk_world_lock);
+    for (LkThread *t = lk_world_threads; t; t = t->next) {
+        if (t->tid != owner)
+            continue;
+        pthread_mutex_lock(&t->queue_lock);
+        if (t->queue_len == t->queue_cap) {
+            size_t cap = t->queue_cap ? t->queue_cap * 2 : 64;
+            FtObject **q = realloc(t->queue, cap * sizeof *q);
+            if (!q)
+                abort(); /* cannot lose a reference: no way to report an error here */
+            t->queue = q;
+            t->queue_cap = cap;
+        }
+        t->queue[t->queue_len++] = (FtObject *)rc;
+        pthread_mutex_unlock(&t->queue_lock);
+        __atomic_fetch_or(&t->ts->eval_breaker, LK_BREAK_MERGE, __ATOMIC_RELEASE);
+        pthread_mutex_unlock(&lk_world_lock);
+        return;
+    }
+    pthread_mutex_unlock(&lk_world_lock);
+    merge_one((FtObject *)rc);
+}
+
 bool lk_brc_decref_shared(lk_refcnt *rc) {
     intptr_t shared = __atomic_load_n(&rc->ob_ref_shared, __ATOMIC_RELAXED);
-    for (;;) {
-        intptr_t next = shared - LK_SHARED_ONE;
+    intptr_t next;
+    bool queue;
+    do {
+        queue = shared == 0; /* owned, not queued, no shared references: b */
+        next = queue ? LK_SHARED_QUEUED : shared - LK_SHARED_ONE;
         /* Release: our writes to the object happen before the count drops. */
-        if (__atomic_compare_exchange_n(&rc->ob_ref_shared, &shared, next, false,
-                                        __ATOMIC_RELEASE, __ATOMIC_RELAXED)) {
-            if ((next & LK_SHARED_MERGED) && (next >> LK_SHARED_SHIFT) == 0) {
-                /* Acquire: pairs with every other thread's release decrement. */
-                __atomic_thread_fence(__ATOMIC_ACQUIRE);
-                return true;
-            }
-            return false;
-        }
+    } while (!__atomic_compare_exchange_n(&rc->ob_ref_shared, &shared, next, false,
+                                          __ATOMIC_RELEASE, __ATOMIC_RELAXED));
+    if (queue) {
+        enqueue(rc);
+        return false;
+    }
+    if (next == LK_SHARED_MERGED) {
+        /* Acquire: pairs with every other thread's release decrement. */
+        __atomic_thread_fence(__ATOMIC_ACQUIRE);
+        return true;
+    }
+    return false;
+}
+
+/* Merge everything other threads queued for us. */
+static void merge_queue(LkThread *t) {
+    for (;;) {
+        pthread_mutex_lock(&t->queue_lock);
+        FtObject **q = t->queue;
+        size_t n = t->queue_len;
+        t->queue = NULL;
+        t->queue_len = t->queue_cap = 0;
+        pthread_mutex_unlock(&t->queue_lock);
+        if (n == 0)
+            return;
+        /* Merging may free objects, whose deallocation may queue more: loop. */
+        for (size_t i = 0; i < n; i++)
+            merge_one(q[i]);
+        free(q);
     }
 }
 
 void lk_runtime_init(void) {}
-void lk_thread_init(FtThreadState *ts) { FT_UNUSED(ts); }
-void lk_thread_exit(FtThreadState *ts) { FT_UNUSED(ts); }
-void lk_attach(FtThreadState *ts) { FT_UNUSED(ts); }
-void lk_detach(FtThreadState *ts) { FT_UNUSED(ts); }
-void lk_yield(FtThreadState *ts) { FT_UNUSED(ts); }
-void lk_stop_the_world(FtThreadState *ts) { FT_UNUSED(ts); }
-void lk_start_the_world(FtThreadState *ts) { FT_UNUSED(ts); }
+
+void lk_thread_init(FtThreadState *ts) {
+    lk_brc_tid = __atomic_fetch_add(&next_tid, 1, __ATOMIC_RELAXED);
+    lk_world_thread_init(ts, lk_brc_tid);
+}
+
+void lk_thread_exit(FtThreadState *ts) {
+    merge_queue(ts->lk);
+    lk_world_thread_exit(ts);
+    lk_brc_tid = UINTPTR_MAX;
+}
+
+void lk_attach(FtThreadState *ts) { lk_world_attach(ts); }
+void lk_detach(FtThreadState *ts) { lk_world_detach(ts); }
+
+void lk_yield(FtThreadState *ts) {
+    if (__atomic_load_n(&ts->eval_breaker, __ATOMIC_ACQUIRE) & LK_BREAK_MERGE) {
+        __atomic_fetch_and(&ts->eval_breaker, ~(uint32_t)LK_BREAK_MERGE, __ATOMIC_RELAXED);
+        merge_queue(ts->lk);
+    }
+    lk_world_yield(ts);
+}
+
+void lk_stop_the_world(FtThreadState *ts) { lk_world_stop(ts); }
+void lk_start_the_world(FtThreadState *ts) { lk_world_start(ts); }

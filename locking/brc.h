@@ -5,17 +5,18 @@
  * every other thread changes ob_ref_shared with atomic read-modify-writes. ob_ref_shared holds
  * the shared count shifted left by LK_SHARED_SHIFT, and two flags in its low bits:
  *
- *   LK_SHARED_QUEUED  the shared count went negative and the object sits in its owner's
- *                     merge queue; the owner merges it at its next yield point;
+ *   LK_SHARED_QUEUED  a non-owner's decrement would have taken the shared count below zero:
+ *                     it was deferred and the object sits in its owner's merge queue; the
+ *                     owner applies it at its next yield point;
  *   LK_SHARED_MERGED  the local count has been folded into the shared one and ob_tid is 0:
  *                     every thread now uses the shared count.
  *
- * The true count is local + shared. The slow paths live in locking/brc.c. */
+ * The true count is local + shared - queued. The slow paths live in locking/brc.c. */
 #ifndef FT_LOCKING_BRC_H
 #define FT_LOCKING_BRC_H
 
 typedef struct lk_refcnt {
-    uintptr_t ob_tid;        /* owning thread (lk_thread_id), 0 once merged */
+    uintptr_t ob_tid;        /* owning thread (lk_brc_tid), 0 once merged */
     uint8_t ob_mutex;        /* per-object lock for critical sections (locking/brc.c) */
     uint8_t ob_gc_bits;
     uint16_t ob_pad;
@@ -30,8 +31,14 @@ typedef struct lk_refcnt {
 #define LK_SHARED_FLAGS (LK_SHARED_QUEUED | LK_SHARED_MERGED)
 #define LK_SHARED_ONE ((intptr_t)1 << LK_SHARED_SHIFT)
 
+/* The calling thread's owner id: unique for the life of the process (never reused, unlike
+ * thread or TCB addresses), so an object owned by a thread that has exited is never mistaken
+ * for another thread's. UINTPTR_MAX in a thread that never ran Python (owns nothing). One
+ * %fs-relative load in a statically linked executable. */
+extern _Thread_local uintptr_t lk_brc_tid;
+
 static inline void lk_refcnt_init(lk_refcnt *rc) {
-    rc->ob_tid = lk_thread_id();
+    rc->ob_tid = lk_brc_tid;
     rc->ob_mutex = 0;
     rc->ob_gc_bits = 0;
     rc->ob_pad = 0;
@@ -56,7 +63,7 @@ static inline void lk_incref(lk_refcnt *rc) {
     uint32_t local = __atomic_load_n(&rc->ob_ref_local, __ATOMIC_RELAXED);
     if (local == LK_LOCAL_IMMORTAL)
         return;
-    if (rc->ob_tid == lk_thread_id())
+    if (rc->ob_tid == lk_brc_tid)
         /* Only the owner writes ob_ref_local: a plain increment published as a relaxed store. */
         __atomic_store_n(&rc->ob_ref_local, local + 1, __ATOMIC_RELAXED);
     else
@@ -67,7 +74,7 @@ static inline bool lk_decref(lk_refcnt *rc) {
     uint32_t local = __atomic_load_n(&rc->ob_ref_local, __ATOMIC_RELAXED);
     if (local == LK_LOCAL_IMMORTAL)
         return false;
-    if (rc->ob_tid == lk_thread_id()) {
+    if (rc->ob_tid == lk_brc_tid) {
         __atomic_store_n(&rc->ob_ref_local, local - 1, __ATOMIC_RELAXED);
         return local == 1 ? lk_brc_local_zero(rc) : false;
     }
@@ -79,7 +86,8 @@ static inline intptr_t lk_refcount(const lk_refcnt *rc) {
     if (local == LK_LOCAL_IMMORTAL)
         return LK_IMMORTAL_REPORTED;
     intptr_t shared = __atomic_load_n(&rc->ob_ref_shared, __ATOMIC_RELAXED);
-    return (intptr_t)local + (shared >> LK_SHARED_SHIFT);
+    /* A queued object carries one deferred decrement (locking/brc.c). */
+    return (intptr_t)local + (shared >> LK_SHARED_SHIFT) - (shared & LK_SHARED_QUEUED);
 }
 
 void lk_object_lock(lk_refcnt *rc);

@@ -1,25 +1,81 @@
-/* What the free-threaded strategies share: the per-object lock behind critical sections.
+/* What the free-threaded strategies share: the per-object lock behind critical sections,
+ * the registry of live threads, attach / detach, and stopping the world.
  *
- * The per-object lock is one byte in the object header: 0 free, 1 held. Acquire on lock pairs
+ * Per-object lock. One byte in the object header: 0 free, 1 held. Acquire on lock pairs
  * with release on unlock, so everything written inside a critical section is visible to the
  * next thread that enters one on the same object. Two-object sections lock in address order,
- * so two threads locking the same pair cannot deadlock. */
+ * so two threads locking the same pair cannot deadlock. A thread may re-enter a section it
+ * holds (a dict lookup calling an __eq__ that reads the same dict): a per-thread stack of
+ * held sections recognises it.
+ *
+ * Stopping the world. Every thread is ATTACHED (running Python, may touch objects), DETACHED
+ * (in a blocking call or not yet started: touches no object) or SUSPENDED (parked at a yield
+ * point for a stop-the-world). The stopper sets `stopping`, asks every attached thread to
+ * park (LK_BREAK_STOP_WORLD in its eval breaker) and waits until no other thread is
+ * ATTACHED. A detached thread counts as stopped; when it wants to attach again while the
+ * world is stopped, it waits. Start-the-world clears `stopping` and wakes everyone.
+ *
+ * Invariants (all under world_mutex except the atomic reads on the fast paths):
+ *  1. While `stopping` is set, no thread but the stopper goes DETACHED -> ATTACHED.
+ *  2. A thread parks only at a yield point, where it holds no critical section.
+ *  3. One stop at a time: a second stopper waits for the first to restart the world.
+ * Summary: (1) stop = every other thread detached or parked; (2) parking happens only at
+ * safe points; (3) attach re-checks `stopping` under the mutex, so none slips through. */
 #include "core/object.h"
-#include <sched.h>
 
 #if FT_FREE_THREADED
+#include "locking/world.h"
+#include <sched.h>
+#include <stdlib.h>
+
+/* The critical sections this thread holds, innermost last. An entry whose low bit is set
+ * re-entered a lock the thread already held (a container operation that runs Python code
+ * which operates on the same container): it takes nothing and releases nothing. */
+static _Thread_local struct {
+    uintptr_t *entries;
+    size_t len, cap;
+} held;
+
+static void held_push(lk_refcnt *rc, uintptr_t reentered) {
+    if (held.len == held.cap) {
+        size_t cap = held.cap ? held.cap * 2 : 16;
+        uintptr_t *e = realloc(held.entries, cap * sizeof *e);
+        if (!e)
+            abort(); /* a critical section cannot fail: out of memory here is fatal */
+        held.entries = e;
+        held.cap = cap;
+    }
+    held.entries[held.len++] = (uintptr_t)rc | reentered;
+}
+
+static bool held_by_me(lk_refcnt *rc) {
+    for (size_t i = held.len; i-- > 0;)
+        if ((held.entries[i] & ~(uintptr_t)1) == (uintptr_t)rc)
+            return true;
+    return false;
+}
+
 void lk_object_lock(lk_refcnt *rc) {
+    if (held_by_me(rc)) {
+        held_push(rc, 1);
+        return;
+    }
     for (;;) {
         uint8_t expected = 0;
         /* Acquire: pairs with the release in lk_object_unlock. */
         if (__atomic_compare_exchange_n(&rc->ob_mutex, &expected, 1, false, __ATOMIC_ACQUIRE,
                                         __ATOMIC_RELAXED))
-            return;
+            break;
         sched_yield();
     }
+    held_push(rc, 0);
 }
 
 void lk_object_unlock(lk_refcnt *rc) {
+    uintptr_t top = held.entries[--held.len];
+    FT_ASSERT((top & ~(uintptr_t)1) == (uintptr_t)rc);
+    if (top & 1)
+        return;
     /* Release: publishes the critical section's writes to the next locker. */
     __atomic_store_n(&rc->ob_mutex, 0, __ATOMIC_RELEASE);
 }
@@ -37,8 +93,123 @@ void lk_object_lock2(lk_refcnt *a, lk_refcnt *b) {
 }
 
 void lk_object_unlock2(lk_refcnt *a, lk_refcnt *b) {
-    lk_object_unlock(a);
-    if (a != b)
+    /* Innermost first: the reverse of the order lk_object_lock2 took them in. */
+    if (a == b) {
+        lk_object_unlock(a);
+    } else if (a < b) {
         lk_object_unlock(b);
+        lk_object_unlock(a);
+    } else {
+        lk_object_unlock(a);
+        lk_object_unlock(b);
+    }
+}
+
+pthread_mutex_t lk_world_lock = PTHREAD_MUTEX_INITIALIZER;
+LkThread *lk_world_threads;
+
+static pthread_mutex_t world_mutex = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t world_changed = PTHREAD_COND_INITIALIZER; /* states or `stopping` */
+static int stopping;
+static FtThreadState *stopper;
+
+static LkThread *lk_of(FtThreadState *ts) { return ts->lk; }
+
+void lk_world_thread_init(FtThreadState *ts, uintptr_t tid) {
+    LkThread *t = calloc(1, sizeof *t);
+    t->ts = ts;
+    t->tid = tid;
+    t->state = LK_DETACHED;
+    pthread_mutex_init(&t->queue_lock, NULL);
+    ts->lk = t;
+    pthread_mutex_lock(&lk_world_lock);
+    t->next = lk_world_threads;
+    lk_world_threads = t;
+    pthread_mutex_unlock(&lk_world_lock);
+    lk_world_attach(ts);
+}
+
+void lk_world_thread_exit(FtThreadState *ts) {
+    LkThread *t = lk_of(ts);
+    lk_world_detach(ts);
+    pthread_mutex_lock(&lk_world_lock);
+    for (LkThread **p = &lk_world_threads; *p; p = &(*p)->next) {
+        if (*p == t) {
+            *p = t->next;
+            break;
+        }
+    }
+    pthread_mutex_unlock(&lk_world_lock);
+    pthread_mutex_destroy(&t->queue_lock);
+    free(t->queue);
+    free(t);
+    ts->lk = NULL;
+}
+
+void lk_world_attach(FtThreadState *ts) {
+    LkThread *t = lk_of(ts);
+    pthread_mutex_lock(&world_mutex);
+    while (stopping && stopper != ts) /* invariant 1 */
+        pthread_cond_wait(&world_changed, &world_mutex);
+    __atomic_store_n(&t->state, LK_ATTACHED, __ATOMIC_RELAXED);
+    pthread_mutex_unlock(&world_mutex);
+}
+
+void lk_world_detach(FtThreadState *ts) {
+    LkThread *t = lk_of(ts);
+    pthread_mutex_lock(&world_mutex);
+    __atomic_store_n(&t->state, LK_DETACHED, __ATOMIC_RELAXED);
+    if (stopping)
+        pthread_cond_broadcast(&world_changed);
+    pthread_mutex_unlock(&world_mutex);
+}
+
+void lk_world_yield(FtThreadState *ts) {
+    if (!(__atomic_load_n(&ts->eval_breaker, __ATOMIC_RELAXED) & LK_BREAK_STOP_WORLD))
+        return;
+    LkThread *t = lk_of(ts);
+    pthread_mutex_lock(&world_mutex);
+    __atomic_fetch_and(&ts->eval_breaker, ~(uint32_t)LK_BREAK_STOP_WORLD, __ATOMIC_RELAXED);
+    if (stopping && stopper != ts) {
+        __atomic_store_n(&t->state, LK_SUSPENDED, __ATOMIC_RELAXED);
+        pthread_cond_broadcast(&world_changed);
+        while (stopping)
+            pthread_cond_wait(&world_changed, &world_mutex);
+        __atomic_store_n(&t->state, LK_ATTACHED, __ATOMIC_RELAXED);
+    }
+    pthread_mutex_unlock(&world_mutex);
+}
+
+static int others_attached(FtThreadState *self) {
+    int n = 0;
+    pthread_mutex_lock(&lk_world_lock);
+    for (LkThread *t = lk_world_threads; t; t = t->next) {
+        if (t->ts == self || __atomic_load_n(&t->state, __ATOMIC_RELAXED) != LK_ATTACHED)
+            continue;
+        __atomic_fetch_or(&t->ts->eval_breaker, LK_BREAK_STOP_WORLD, __ATOMIC_RELAXED);
+        n++;
+    }
+    pthread_mutex_unlock(&lk_world_lock);
+    return n;
+}
+
+void lk_world_stop(FtThreadState *ts) {
+    pthread_mutex_lock(&world_mutex);
+    while (stopping) /* invariant 3 */
+        pthread_cond_wait(&world_changed, &world_mutex);
+    stopping = 1;
+    stopper = ts;
+    while (others_attached(ts) > 0)
+        pthread_cond_wait(&world_changed, &world_mutex);
+    pthread_mutex_unlock(&world_mutex);
+}
+
+void lk_world_start(FtThreadState *ts) {
+    pthread_mutex_lock(&world_mutex);
+    FT_ASSERT(stopper == ts);
+    stopping = 0;
+    stopper = NULL;
+    pthread_cond_broadcast(&world_changed);
+    pthread_mutex_unlock(&world_mutex);
 }
 #endif

@@ -35,23 +35,6 @@
 /* The value sys.getrefcount reports for an immortal object (CPython 3.12 reports 2**32-1). */
 #define LK_IMMORTAL_REPORTED ((intptr_t)4294967295)
 
-/* An id for the calling thread that costs one instruction: glibc keeps the thread's own
- * control-block address at %fs:0 on x86-64 (CPython's _Py_ThreadId does the same). */
-static inline uintptr_t lk_thread_id(void) {
-#if defined(__x86_64__)
-    uintptr_t tid;
-    __asm__("movq %%fs:0, %0" : "=r"(tid));
-    return tid;
-#elif defined(__aarch64__)
-    uintptr_t tid;
-    __asm__("mrs %0, tpidr_el0" : "=r"(tid));
-    return tid;
-#else
-    static _Thread_local char marker;
-    return (uintptr_t)&marker;
-#endif
-}
-
 #if FT_LOCKING_GIL
 #include "locking/gil.h"
 #elif FT_LOCKING_BRC

@@ -49,7 +49,23 @@ fail:
     return -1;
 }
 
+/* The interpreter waits for the non-daemon threads at exit (threading._shutdown), as
+ * CPython's Py_FinalizeEx does, if the program used threading at all. */
+static void wait_for_thread_shutdown(void) {
+    FtObject *threading = ft_dict_get_cstr(ft_runtime.modules, "threading");
+    if (!threading)
+        return;
+    FT_INCREF(threading);
+    FtObject *r = ft_object_call_method_cstr(threading, "_shutdown", NULL, 0);
+    if (r)
+        FT_DECREF(r);
+    else
+        ft_err_write_unraisable(threading);
+    FT_DECREF(threading);
+}
+
 void ft_runtime_fini(void) {
+    wait_for_thread_shutdown();
     ft_stdio_flush_all();
     /* Objects are left to the operating system, as CPython does for most of them; the
      * cycle collector and finalizers at exit arrive with the GC issue. */

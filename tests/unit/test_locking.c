@@ -58,16 +58,48 @@ Test(gil, detach_lets_another_thread_in_without_a_request) {
 
 #elif FT_LOCKING_BRC
 
-static void *decref_from_other_thread(void *arg) {
-    lk_refcnt *rc = arg;
-    cr_assert_not(lk_decref(rc), "a shared decrement must not free a merged object with refs");
-    return NULL;
+/* Each test thread runs as a Python thread would: registered with the strategy. */
+static void register_thread(void) {
+    FtThreadState *ts = ft_tstate_new();
+    ft_tstate_current = ts;
+    lk_thread_init(ts);
+}
+
+static void unregister_thread(void) {
+    FtThreadState *ts = ft_tstate_current;
+    lk_thread_exit(ts);
+    ft_tstate_delete(ts);
 }
 
 static void *incref_from_other_thread(void *arg) {
+    register_thread();
     lk_incref(arg);
+    unregister_thread();
     return NULL;
 }
+
+static void *decref_from_other_thread(void *arg) {
+    register_thread();
+    bool freed = lk_decref(arg);
+    unregister_thread();
+    return (void *)(uintptr_t)freed;
+}
+
+static bool decref_in_thread(lk_refcnt *rc) {
+    pthread_t t;
+    void *freed;
+    pthread_create(&t, NULL, decref_from_other_thread, rc);
+    pthread_join(t, &freed);
+    return freed != NULL;
+}
+
+static void incref_in_thread(lk_refcnt *rc) {
+    pthread_t t;
+    pthread_create(&t, NULL, incref_from_other_thread, rc);
+    pthread_join(t, NULL);
+}
+
+TestSuite(brc, .init = register_thread);
 
 Test(brc, owner_counts_locally) {
     lk_refcnt rc;
@@ -84,9 +116,7 @@ Test(brc, owner_counts_locally) {
 Test(brc, other_threads_count_shared_and_owner_merges_at_zero) {
     lk_refcnt rc;
     lk_refcnt_init(&rc);
-    pthread_t t;
-    pthread_create(&t, NULL, incref_from_other_thread, &rc);
-    pthread_join(t, NULL);
+    incref_in_thread(&rc);
     cr_assert_eq(rc.ob_ref_local, 1);
     cr_assert_eq(rc.ob_ref_shared >> LK_SHARED_SHIFT, 1);
     cr_assert_eq(lk_refcount(&rc), 2);
@@ -94,23 +124,56 @@ Test(brc, other_threads_count_shared_and_owner_merges_at_zero) {
     cr_assert_not(lk_decref(&rc));
     cr_assert(rc.ob_ref_shared & LK_SHARED_MERGED);
     cr_assert_eq(rc.ob_tid, 0);
-    /* The other thread's reference is now the last one, counted in the shared field. */
-    cr_assert(lk_decref(&rc), "the last shared reference of a merged object frees it");
+    /* The other reference is now the last one, counted in the shared field. */
+    cr_assert(decref_in_thread(&rc), "the last shared reference of a merged object frees it");
 }
 
 Test(brc, merged_object_survives_while_referenced) {
     lk_refcnt rc;
     lk_refcnt_init(&rc);
-    pthread_t t;
-    pthread_create(&t, NULL, incref_from_other_thread, &rc);
-    pthread_join(t, NULL);
-    pthread_create(&t, NULL, incref_from_other_thread, &rc);
-    pthread_join(t, NULL);
-    cr_assert_not(lk_decref(&rc));            /* owner: merged, shared = 2 */
-    pthread_create(&t, NULL, decref_from_other_thread, &rc);
-    pthread_join(t, NULL);                    /* shared = 1 */
+    incref_in_thread(&rc);
+    incref_in_thread(&rc);
+    cr_assert_not(lk_decref(&rc)); /* owner: merged, shared = 2 */
+    cr_assert_not(decref_in_thread(&rc));
     cr_assert_eq(lk_refcount(&rc), 1);
     cr_assert(lk_decref(&rc));
+}
+
+/* A real object header whose deallocation the test can see. */
+static int freed_count;
+static void count_free(FtObject *o) {
+    FT_UNUSED(o);
+    freed_count++;
+}
+static FtType counting_type = {.tp_name = "counting", .tp_dealloc = count_free};
+
+Test(brc, reference_passed_to_another_thread_is_queued_and_merged_by_owner) {
+    FtObject o = {.ob_type = &counting_type};
+    lk_refcnt_init(&o.ob_rc);
+    freed_count = 0;
+    /* The owner's only reference moves to another thread, which drops it: the decrement is
+     * deferred to the owner's merge queue instead of making the shared count negative. */
+    cr_assert_not(decref_in_thread(&o.ob_rc));
+    cr_assert(o.ob_rc.ob_ref_shared & LK_SHARED_QUEUED);
+    cr_assert_eq(lk_refcount(&o.ob_rc), 0);
+    cr_assert(ft_tstate_current->eval_breaker & LK_BREAK_MERGE);
+    cr_assert_eq(freed_count, 0);
+    lk_yield(ft_tstate_current); /* the owner's next yield point merges */
+    cr_assert_eq(freed_count, 1);
+    cr_assert_not(ft_tstate_current->eval_breaker & LK_BREAK_MERGE);
+}
+
+Test(brc, moved_references_are_settled_when_the_owner_merges) {
+    FtObject o = {.ob_type = &counting_type};
+    lk_refcnt_init(&o.ob_rc);
+    lk_incref(&o.ob_rc);                       /* local 2: both references move away */
+    freed_count = 0;
+    cr_assert_not(decref_in_thread(&o.ob_rc)); /* shared was 0: deferred, queued */
+    cr_assert_not(decref_in_thread(&o.ob_rc)); /* queued already: shared goes to -1 */
+    cr_assert_eq(lk_refcount(&o.ob_rc), 0);
+    cr_assert_eq(freed_count, 0, "only the owner may free a queued object");
+    lk_yield(ft_tstate_current);
+    cr_assert_eq(freed_count, 1);
 }
 
 Test(brc, immortal_objects_never_change) {
