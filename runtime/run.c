@@ -88,6 +88,33 @@ static int system_exit_status(FtObject *exc) {
     return 1;
 }
 
+/* An uncaught exception goes to sys.excepthook; the default hook (sys.__excepthook__) is
+ * ft_err_display, called directly. A failing hook is reported and the default used. */
+static void print_exception(FtObject *exc) {
+    FtObject *hook = ft_dict_get_cstr(ft_runtime.sys_dict, "excepthook");
+    FtObject *dflt = ft_dict_get_cstr(ft_runtime.sys_dict, "__excepthook__");
+    if (!hook || hook == dflt) {
+        ft_err_display(exc);
+        return;
+    }
+    FtObject *tb = ft_exc_get_traceback(exc);
+    FtObject *args[3] = {(FtObject *)FT_TYPE(exc), exc, tb ? tb : FT_NONE};
+    FT_INCREF(hook);
+    FtObject *r = ft_object_vectorcall(hook, args, 3, NULL);
+    FT_DECREF(hook);
+    if (r) {
+        FT_DECREF(r);
+        return;
+    }
+    FtObject *hook_exc = ft_err_fetch();
+    fflush(stdout);
+    fputs("Error in sys.excepthook:\n", stderr);
+    ft_err_display(hook_exc);
+    fputs("\nOriginal exception was:\n", stderr);
+    FT_XDECREF(hook_exc);
+    ft_err_display(exc);
+}
+
 int ft_handle_uncaught(void) {
     FtObject *exc = ft_err_fetch();
     if (!exc)
@@ -96,7 +123,7 @@ int ft_handle_uncaught(void) {
     if (ft_err_given_matches(exc, (FtObject *)ft_exc_SystemExit)) {
         status = system_exit_status(exc);
     } else {
-        ft_err_display(exc);
+        print_exception(exc);
         status = 1;
     }
     FT_DECREF(exc);
@@ -314,7 +341,7 @@ int ft_run_interactive(void) {
             return status;
         } else {
             FtObject *exc = ft_err_fetch();
-            ft_err_display(exc);
+            print_exception(exc);
             FT_XDECREF(exc);
         }
     }

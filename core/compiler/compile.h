@@ -17,8 +17,10 @@ enum { FT_CF_OPTIMIZE = 1 << 28, FT_CF_OPTIMIZE2 = 1 << 29 };
 FtObject *ft_compile_source(const char *src, ssize_t len, FtObject *filename, int mode,
                             int flags);
 
-/* Raise a SyntaxError (or subclass) at a source position (1-based line, 0-based column,
- * end column; -1 when unknown); the offending line's text is taken from src. */
+/* Raise a SyntaxError (or subclass) found by the compiler proper (symbol table, code
+ * generator) at a source position (1-based line, 0-based byte column, end column; -1 when
+ * unknown). As CPython's compiler does, the offset is the byte column + 1 and the text is read
+ * back from the file `filename` names (None for "<string>"-like names); `src` is unused. */
 void ft_syntax_error(FtType *type, const char *msg, FtObject *filename, const char *src,
                      int line, int col, int end_line, int end_col);
 
