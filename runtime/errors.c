@@ -383,13 +383,22 @@ int ft_err_warn(FtType *category, const char *msg) {
     FtObject *key = ft_str_from_format("%s:%ld:%s:%s", filename, lineno, catname, msg);
     int show = 1;
     if (key != NULL) {
-        if (warned_registry == NULL)
-            warned_registry = ft_set_new(NULL);
-        if (warned_registry != NULL) {
-            if (ft_set_contains(warned_registry, key) == 1)
+        FtObject *registry = __atomic_load_n(&warned_registry, __ATOMIC_ACQUIRE);
+        if (registry == NULL && (registry = ft_set_new(NULL)) != NULL) {
+            /* Two threads may race to make it: the loser drops its set and uses the other.
+             * Release publishes the set's contents to the acquire load above. */
+            FtObject *expected = NULL;
+            if (!__atomic_compare_exchange_n(&warned_registry, &expected, registry, 0,
+                                             __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE)) {
+                FT_DECREF(registry);
+                registry = expected;
+            }
+        }
+        if (registry != NULL) {
+            if (ft_set_contains(registry, key) == 1)
                 show = 0;
             else
-                ft_set_add(warned_registry, key);
+                ft_set_add(registry, key);
         }
         FT_DECREF(key);
     }

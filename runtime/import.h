@@ -22,6 +22,7 @@ extern FtModuleDef ft_builtins_module_def;  /* runtime/modules/builtins.c */
 extern FtModuleDef ft_sys_module_def;       /* runtime/modules/sys.c */
 extern FtModuleDef ft_math_module_def;      /* runtime/modules/math.c */
 extern FtModuleDef ft_time_module_def;      /* runtime/modules/time.c */
+extern FtModuleDef ft_thread_module_def;    /* runtime/modules/thread.c */
 
 #endif
 

@@ -17,6 +17,7 @@ static const char usage[] =
     "-h     : print this help message and exit (also -? or --help)\n"
     "-i     : inspect interactively after running script\n"
     "-m mod : run library module as a script (terminates option list)\n"
+    "-O     : remove assert and __debug__-dependent statements; -OO also docstrings\n"
     "-u     : force the stdout and stderr streams to be unbuffered\n"
     "-V     : print the Python version, the ftpy version and the locking strategy, and exit\n"
     "-X opt : implementation-specific option:\n"
@@ -120,7 +121,8 @@ int main(int argc, char **argv) {
             case 'u': setvbuf(stdout, NULL, _IONBF, 0); break;
             case 'v': ft_runtime.verbose++; break;
             case 'I': ft_runtime.isolated = 1; break;
-            case 'E': case 's': case 'S': case 'O': case 'q': case 'b': case 'd': case 'R':
+            case 'O': ft_runtime.optimize++; break;
+            case 'E': case 's': case 'S': case 'q': case 'b': case 'd': case 'R':
                 break;
             default:
                 fprintf(stderr, "Unknown option: -%c\n%s", *f, usage);

@@ -44,8 +44,14 @@ char *ft_read_file(const char *path, ssize_t *len) {
     return buf;
 }
 
+int ft_optimize_flags(int level) {
+    if (level < 0)
+        level = ft_runtime.optimize;
+    return (level >= 1 ? FT_CF_OPTIMIZE : 0) | (level >= 2 ? FT_CF_OPTIMIZE2 : 0);
+}
+
 int ft_exec_source_in_module(FtObject *mod, const char *src, ssize_t len, FtObject *filename) {
-    FtObject *code = ft_compile_source(src, len, filename, FT_MODE_EXEC, 0);
+    FtObject *code = ft_compile_source(src, len, filename, FT_MODE_EXEC, ft_optimize_flags(-1));
     if (!code)
         return -1;
     FtObject *dict = ft_module_get_dict(mod);
@@ -328,7 +334,8 @@ int ft_run_interactive(void) {
         }
         if (strspn(src, " \t\n") == strlen(src))
             continue;
-        FtObject *code = ft_compile_source(src, (ssize_t)strlen(src), fname, FT_MODE_SINGLE, 0);
+        FtObject *code = ft_compile_source(src, (ssize_t)strlen(src), fname, FT_MODE_SINGLE,
+                                           ft_optimize_flags(-1));
         FtObject *r = code ? ft_eval_code(code, dict, dict) : NULL;
         FT_XDECREF(code);
         if (r) {

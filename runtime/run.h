@@ -10,6 +10,9 @@ char *ft_read_file(const char *path, ssize_t *len);
  * status: 0 ok, -1 exception set. */
 int ft_exec_source_in_module(FtObject *mod, const char *src, ssize_t len, FtObject *filename);
 
+/* The compiler flags for an optimisation level (0, 1, 2; -1: the interpreter's, from -O). */
+int ft_optimize_flags(int level);
+
 /* Entry points for the command line; each returns the process exit status. */
 int ft_run_file(const char *path);
 int ft_run_string(const char *code);

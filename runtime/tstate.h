@@ -46,6 +46,7 @@ typedef struct FtRuntime {
     const char *executable;
     int dont_write_bytecode;
     int verbose, inspect, isolated;
+    int optimize;                 /* -O: 1 (asserts off), -OO: 2 (docstrings too) */
     int stats;                    /* -X stats */
     FtThreadState *main_thread;
     FtThreadState *threads;       /* linked list of live thread states */

@@ -1,6 +1,7 @@
 /* The builtins module (ft_builtins_module_def): the built-in functions, the built-in types and
  * constants, and every exception class by name. Messages are CPython 3.11's. */
 #include "core/compiler/compile.h"
+#include "runtime/run.h"
 #include "runtime/import.h"
 #include "runtime/modules/stdio.h"
 #include "runtime/tstate.h"
@@ -461,57 +462,56 @@ static FtObject *builtin_sum(FtObject *m, FtObject *const *args, ssize_t nargs,
         return NULL;
     }
     FtObject *item = NULL;
-    /* Fast path: exact ints while the running total fits in 64 bits. */
+    /* As CPython 3.11: a fast path for ints while the total fits in 64 bits; the first item
+     * that does not fit is added generically, and if that makes a float, a fast path for
+     * floats follows (plain double addition, ints converted), then the general loop. */
     if (ft_int_check_exact(result) && ft_int_is_compact(result)) {
         int64_t total = ft_int_compact_value(result);
         for (;;) {
             item = ft_iter_next(it);
             if (item == NULL)
                 break;
-            if (ft_int_check_exact(item) && ft_int_is_compact(item)) {
-                int64_t v = ft_int_compact_value(item), s;
-                if (!__builtin_add_overflow(total, v, &s)) {
-                    total = s;
+            if ((ft_int_check_exact(item) || ft_bool_check(item)) && ft_int_is_compact(item)) {
+                int64_t v = ft_int_compact_value(item), sum;
+                if (!__builtin_add_overflow(total, v, &sum)) {
+                    total = sum;
                     FT_DECREF(item);
                     continue;
                 }
             }
-            break; /* item is not a small int (or would overflow): fall through slowly */
+            break;
         }
         FT_DECREF(result);
         result = ft_int_from_i64(total);
-        if (result == NULL || (item == NULL && ft_err_occurred())) {
-            FT_XDECREF(item);
-            FT_XDECREF(result);
-            FT_DECREF(it);
-            return NULL;
+        if (result != NULL && item != NULL) {
+            FtObject *r = ft_number_binop(result, item, FT_BINOP_ADD);
+            FT_DECREF(result);
+            result = r;
+        } else if (result != NULL && ft_err_occurred()) {
+            FT_CLEAR(result);
         }
-        if (item == NULL) {
+        if (item == NULL || result == NULL) {
+            FT_XDECREF(item);
             FT_DECREF(it);
             return result;
         }
+        FT_CLEAR(item);
     }
-    /* Fast path: floats (and ints mixed in), plain double addition as CPython 3.11. */
     if (ft_float_check_exact(result)) {
         double total = FT_FLOAT_VALUE(result);
         for (;;) {
-            if (item == NULL) {
-                item = ft_iter_next(it);
-                if (item == NULL)
-                    break;
-            }
+            item = ft_iter_next(it);
+            if (item == NULL)
+                break;
             if (ft_float_check_exact(item)) {
                 total += FT_FLOAT_VALUE(item);
-                FT_CLEAR(item);
+                FT_DECREF(item);
                 continue;
             }
-            if (ft_int_check_exact(item) && ft_int_is_compact(item)) {
-                int64_t v = ft_int_compact_value(item);
-                if (v > -(1LL << 53) && v < (1LL << 53)) {
-                    total += (double)v;
-                    FT_CLEAR(item);
-                    continue;
-                }
+            if (ft_int_check(item) && ft_int_is_compact(item)) {
+                total += (double)ft_int_compact_value(item);
+                FT_DECREF(item);
+                continue;
             }
             break;
         }
@@ -796,7 +796,14 @@ static FtObject *builtin_compile(FtObject *m, FtObject *const *args, ssize_t nar
                               "compile() arg 1 must be a string, bytes or AST object");
         goto done;
     }
-    result = compile_text(s, len, filename, mode, (int)flags);
+    int64_t optimize = -1;
+    if (a[5] != NULL && c_int_arg(a[5], &optimize) < 0)
+        goto done;
+    if (optimize < -1 || optimize > 2) {
+        ft_err_set_string(ft_exc_ValueError, "compile(): invalid optimize value");
+        goto done;
+    }
+    result = compile_text(s, len, filename, mode, (int)flags | ft_optimize_flags((int)optimize));
 done:
     FT_DECREF(filename);
     return result;

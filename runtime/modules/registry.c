@@ -6,5 +6,6 @@ const FtBuiltinModule ft_builtin_modules[] = {
     {"sys", &ft_sys_module_def},
     {"math", &ft_math_module_def},
     {"time", &ft_time_module_def},
+    {"_thread", &ft_thread_module_def},
     {NULL, NULL},
 };

@@ -382,7 +382,11 @@ static FtObject *stdio_writable(FtObject *self, FtObject *unused) {
     return ft_bool_from(F(self)->writable);
 }
 
-static FtObject *stdio_seekable(FtObject *self, FtObject *unused) { FT_RETURN_FALSE; }
+static FtObject *stdio_seekable(FtObject *self, FtObject *unused) {
+    if (F(self)->closed)
+        return closed_error(), NULL;
+    return ft_bool_from(lseek(F(self)->fd, 0, SEEK_CUR) != -1);
+}
 
 static FtObject *stdio_close(FtObject *self, FtObject *unused) {
     if (!F(self)->closed) {

@@ -485,7 +485,54 @@ static FtObject *sys_getprofile(FtObject *self, FtObject *unused) {
     return FT_NEWREF(profile_func ? profile_func : FT_NONE);
 }
 
+static FtObject *sys_is_finalizing(FtObject *self, FtObject *unused) { FT_RETURN_FALSE; }
+
+static FtObject *sys_getfilesystemencodeerrors(FtObject *self, FtObject *unused) {
+    return ft_str_from_cstr("surrogateescape");
+}
+
+/* PEP 578 audit hooks: recorded so that sys.audit can call them. */
+static FtObject *audit_hooks;
+
+static FtObject *sys_addaudithook(FtObject *self, FtObject *hook) {
+    if (audit_hooks == NULL && (audit_hooks = ft_list_new(0)) == NULL)
+        return NULL;
+    if (ft_list_append(audit_hooks, hook) < 0)
+        return NULL;
+    FT_RETURN_NONE;
+}
+
+static FtObject *sys_audit(FtObject *self, FtObject *const *args, ssize_t nargs) {
+    if (nargs < 1) {
+        ft_err_set_string(ft_exc_TypeError, "audit() missing 1 required positional argument: "
+                          "'event'");
+        return NULL;
+    }
+    if (!ft_str_check(args[0]))
+        return ft_err_format(ft_exc_TypeError, "expected str for argument 'event', not %s",
+                             ft_type_short_name(FT_TYPE(args[0])));
+    if (audit_hooks == NULL || FT_SIZE(audit_hooks) == 0)
+        FT_RETURN_NONE;
+    FtObject *rest = ft_tuple_from_array(args + 1, nargs - 1);
+    if (rest == NULL)
+        return NULL;
+    for (ssize_t i = 0; i < FT_SIZE(audit_hooks); i++) {
+        FtObject *r = ft_object_call_va(FT_LIST_GET(audit_hooks, i), args[0], rest, NULL);
+        if (r == NULL) {
+            FT_DECREF(rest);
+            return NULL;
+        }
+        FT_DECREF(r);
+    }
+    FT_DECREF(rest);
+    FT_RETURN_NONE;
+}
+
 static FtMethodDef sys_methods[] = {
+    {"is_finalizing", (void *)sys_is_finalizing, FT_METH_NOARGS, NULL},
+    {"getfilesystemencodeerrors", (void *)sys_getfilesystemencodeerrors, FT_METH_NOARGS, NULL},
+    {"addaudithook", (void *)sys_addaudithook, FT_METH_O, NULL},
+    {"audit", (void *)sys_audit, FT_METH_FASTCALL, NULL},
     {"exit", (void *)sys_exit, FT_METH_FASTCALL,
      "Exit the interpreter by raising SystemExit(status).\n\nIf the status is omitted or None, it "
      "defaults to zero (i.e., success).\nIf the status is an integer, it will be used as the "
@@ -572,6 +619,7 @@ static FtObject *make_flags(void) {
         return NULL;
     int64_t ints[N] = {0};
     ints[1] = ft_runtime.inspect;
+    ints[3] = ft_runtime.optimize;
     ints[4] = ft_runtime.dont_write_bytecode;
     ints[8] = ft_runtime.verbose;
     ints[11] = 1;

@@ -283,7 +283,7 @@ static FtObject *format_asctime(const struct tm *tm) {
                                     "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
     int wd = tm->tm_wday >= 0 && tm->tm_wday < 7 ? tm->tm_wday : 0;
     int mo = tm->tm_mon >= 0 && tm->tm_mon < 12 ? tm->tm_mon : 0;
-    char buf[64];
+    char buf[128]; /* room for any int fields: the compiler checks the worst case */
     snprintf(buf, sizeof buf, "%s %s%3d %.2d:%.2d:%.2d %d", wday[wd], mon[mo], tm->tm_mday,
              tm->tm_hour, tm->tm_min, tm->tm_sec, 1900 + tm->tm_year);
     return ft_str_from_cstr(buf);
