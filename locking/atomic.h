@@ -35,12 +35,14 @@ static inline void lk_incref(lk_refcnt *rc) {
      * load is enough to skip the write. */
     if (__atomic_load_n(&rc->ob_refcnt, __ATOMIC_RELAXED) < 0)
         return;
+    FT_STAT_RC(rc_atomic);
     __atomic_fetch_add(&rc->ob_refcnt, 1, __ATOMIC_RELAXED);
 }
 
 static inline bool lk_decref(lk_refcnt *rc) {
     if (__atomic_load_n(&rc->ob_refcnt, __ATOMIC_RELAXED) < 0)
         return false;
+    FT_STAT_RC(rc_atomic);
     /* Release: our writes to the object happen before the count drops (see above). */
     if (__atomic_fetch_sub(&rc->ob_refcnt, 1, __ATOMIC_RELEASE) != 1)
         return false;

@@ -65,6 +65,7 @@ bool lk_brc_local_zero(lk_refcnt *rc) {
  * has exited): apply the deferred decrement. */
 static void merge_one(FtObject *o) {
     lk_refcnt *rc = &o->ob_rc;
+    ft_stats.rc_merged++;
     intptr_t shared = __atomic_load_n(&rc->ob_ref_shared, __ATOMIC_RELAXED);
     intptr_t next;
     do {
@@ -89,6 +90,7 @@ static void merge_one(FtObject *o) {
 
 /* Hand a queued object to its owner, or merge it here if the owner has exited (d). */
 static void enqueue(lk_refcnt *rc) {
+    ft_stats.rc_queued++;
     uintptr_t owner = __atomic_load_n(&rc->ob_tid, __ATOMIC_RELAXED);
     pthread_mutex_lock(&lk_world_lock);
     for (LkThread *t = lk_world_threads; t; t = t->next) {

@@ -27,6 +27,7 @@
 #include "locking/world.h"
 #include <sched.h>
 #include <stdlib.h>
+#include <time.h>
 
 /* The critical sections this thread holds, innermost last. An entry whose low bit is set
  * re-entered a lock the thread already held (a container operation that runs Python code
@@ -66,6 +67,7 @@ void lk_object_lock(lk_refcnt *rc) {
         if (__atomic_compare_exchange_n(&rc->ob_mutex, &expected, 1, false, __ATOMIC_ACQUIRE,
                                         __ATOMIC_RELAXED))
             break;
+        ft_stats.cs_contended++;
         sched_yield();
     }
     held_push(rc, 0);
@@ -193,7 +195,16 @@ static int others_attached(FtThreadState *self) {
     return n;
 }
 
+static double now(void) {
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return t.tv_sec + t.tv_nsec * 1e-9;
+}
+
+static double stop_started;
+
 void lk_world_stop(FtThreadState *ts) {
+    double requested = now();
     pthread_mutex_lock(&world_mutex);
     while (stopping) /* invariant 3 */
         pthread_cond_wait(&world_changed, &world_mutex);
@@ -201,12 +212,19 @@ void lk_world_stop(FtThreadState *ts) {
     stopper = ts;
     while (others_attached(ts) > 0)
         pthread_cond_wait(&world_changed, &world_mutex);
+    stop_started = requested;
     pthread_mutex_unlock(&world_mutex);
 }
 
 void lk_world_start(FtThreadState *ts) {
     pthread_mutex_lock(&world_mutex);
     FT_ASSERT(stopper == ts);
+    /* The pause: from the request until every thread may run again. */
+    double pause = now() - stop_started;
+    ft_stats.stw_pauses++;
+    ft_stats.stw_seconds += pause;
+    if (pause > ft_stats.stw_longest)
+        ft_stats.stw_longest = pause;
     stopping = 0;
     stopper = NULL;
     pthread_cond_broadcast(&world_changed);

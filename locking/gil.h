@@ -15,12 +15,14 @@ static inline void lk_make_immortal(lk_refcnt *rc) { rc->ob_refcnt = LK_IMMORTAL
 static inline void lk_incref(lk_refcnt *rc) {
     if (rc->ob_refcnt < 0)
         return;
+    FT_STAT_RC(rc_plain);
     rc->ob_refcnt++;
 }
 
 static inline bool lk_decref(lk_refcnt *rc) {
     if (rc->ob_refcnt < 0)
         return false;
+    FT_STAT_RC(rc_plain);
     return --rc->ob_refcnt == 0;
 }
 

@@ -31,6 +31,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include "runtime/stats.h"
 
 /* The value sys.getrefcount reports for an immortal object (CPython 3.12 reports 2**32-1). */
 #define LK_IMMORTAL_REPORTED ((intptr_t)4294967295)

@@ -3,6 +3,8 @@
  * the importing module's __package__ / __name__. */
 #include "runtime/import.h"
 #include "runtime/run.h"
+#include "runtime/marshal.h"
+#include "core/compiler/compile.h"
 #include "runtime/tstate.h"
 #include <string.h>
 #include <limits.h>
@@ -35,8 +37,8 @@ FtObject *ft_import_builtin(const char *name) {
     return NULL;
 }
 
-static FtObject *module_not_found(FtObject *fullname) {
-    FtObject *msg = ft_str_from_format("No module named %R", fullname);
+/* Raise ModuleNotFoundError(msg) with .name = fullname. */
+static FtObject *raise_not_found(FtObject *msg, FtObject *fullname) {
     if (!msg)
         return NULL;
     FtObject *exc = ft_exc_new(ft_exc_ModuleNotFoundError, &msg, 1);
@@ -49,17 +51,106 @@ static FtObject *module_not_found(FtObject *fullname) {
     return NULL;
 }
 
+static FtObject *module_not_found(FtObject *fullname) {
+    return raise_not_found(ft_str_from_format("No module named %R", fullname), fullname);
+}
+
+/* Module specs: a small Python class (CPython's importlib.machinery.ModuleSpec subset),
+ * compiled once from this source. `_initializing` is True while the module body runs, which
+ * is how CPython's IMPORT_FROM tells a circular import apart ("partially initialized"). */
+static const char spec_src[] =
+    "class ModuleSpec:\n"
+    "    def __init__(self, name, loader, *, origin=None, is_package=False, cached=None):\n"
+    "        self.name = name\n"
+    "        self.loader = loader\n"
+    "        self.origin = origin\n"
+    "        self.loader_state = None\n"
+    "        self.submodule_search_locations = [] if is_package else None\n"
+    "        self.cached = cached\n"
+    "        self.has_location = origin is not None\n"
+    "        self._initializing = False\n"
+    "    @property\n"
+    "    def parent(self):\n"
+    "        if self.submodule_search_locations is None:\n"
+    "            return self.name.rpartition('.')[0]\n"
+    "        return self.name\n"
+    "    def __repr__(self):\n"
+    "        args = [f'name={self.name!r}', f'loader={self.loader!r}']\n"
+    "        if self.origin is not None:\n"
+    "            args.append(f'origin={self.origin!r}')\n"
+    "        if self.submodule_search_locations is not None:\n"
+    "            args.append(f'submodule_search_locations={self.submodule_search_locations}')\n"
+    "        return f'ModuleSpec({\", \".join(args)})'\n"
+    "ModuleSpec.__module__ = 'importlib._bootstrap'\n";
+
+static FtObject *spec_class;   /* immortal once made */
+
+static FtObject *make_spec(FtObject *name, FtObject *origin, FtObject *search, FtObject *cached) {
+    FtObject *cls = __atomic_load_n(&spec_class, __ATOMIC_ACQUIRE);
+    if (!cls) {
+        FtObject *fn = ft_str_from_cstr("<frozen importlib._bootstrap>");
+        FtObject *co = fn ? ft_compile_source(spec_src, -1, fn, FT_MODE_EXEC, 0) : NULL;
+        FT_XDECREF(fn);
+        FtObject *g = co ? ft_dict_new() : NULL;
+        FtObject *r = g ? ft_eval_code(co, g, g) : NULL;
+        FT_XDECREF(co);
+        FT_XDECREF(r);
+        cls = r ? ft_dict_get_cstr(g, "ModuleSpec") : NULL;
+        if (!cls) {
+            FT_XDECREF(g);
+            return NULL;
+        }
+        FT_INCREF(cls);
+        FT_DECREF(g);
+        FtObject *expected = NULL;
+        if (!__atomic_compare_exchange_n(&spec_class, &expected, cls, 0, __ATOMIC_ACQ_REL,
+                                         __ATOMIC_ACQUIRE)) {
+            FT_DECREF(cls);
+            cls = expected;
+        }
+    }
+    FtObject *args[2] = { name, FT_NONE };
+    FtObject *spec = ft_object_vectorcall(cls, args, 2, NULL);
+    if (!spec)
+        return NULL;
+    if (ft_object_setattr(spec, FT_ID(origin), origin) < 0 ||
+        ft_object_setattr(spec, FT_ID(has_location), FT_TRUE) < 0 ||
+        ft_object_setattr(spec, FT_ID(cached), cached) < 0 ||
+        (search && ft_object_setattr(spec, FT_ID(submodule_search_locations), search) < 0) ||
+        ft_object_setattr(spec, FT_ID(_initializing), FT_TRUE) < 0) {
+        FT_DECREF(spec);
+        return NULL;
+    }
+    return spec;
+}
+
+int ft_import_is_initializing(FtObject *module) {
+    FtObject *spec = NULL, *flag = NULL;
+    if (ft_object_lookup_attr(module, FT_ID(__spec__), &spec) < 0) {
+        ft_err_clear();
+        return 0;
+    }
+    if (!spec)
+        return 0;
+    if (ft_object_lookup_attr(spec, FT_ID(_initializing), &flag) < 0)
+        ft_err_clear();
+    FT_DECREF(spec);
+    int r = flag ? ft_object_is_true(flag) : 0;
+    FT_XDECREF(flag);
+    if (r < 0) {
+        ft_err_clear();
+        r = 0;
+    }
+    return r;
+}
+
 /* Execute a source file as module `fullname`. The module is in sys.modules while its body
  * runs (circular imports see it half-initialised) and removed again if the body fails. */
 static FtObject *load_source(FtObject *fullname, const char *path, const char *pkgdir,
                              FtObject *parent_name) {
-    ssize_t len;
-    char *src = ft_read_file(path, &len);
-    if (!src)
-        return NULL;
     FtObject *mod = ft_module_new(fullname);
     FtObject *file = ft_str_from_cstr(path);
-    FtObject *result = NULL;
+    FtObject *code = NULL, *result = NULL, *spec = NULL;
     if (!mod || !file)
         goto done;
     if (ft_object_setattr(mod, FT_ID(__file__), file) < 0)
@@ -78,22 +169,54 @@ static FtObject *load_source(FtObject *fullname, const char *path, const char *p
     } else if (ft_object_setattr(mod, FT_ID(__package__), parent_name ? parent_name : ft_str_intern_cstr("")) < 0) {
         goto done;
     }
+    char *cpath = ft_pycache_path(path);
+    FtObject *cached = cpath ? ft_str_from_cstr(cpath) : NULL;
+    ft_mem_free(cpath);
+    if (!cached || ft_object_setattr(mod, FT_ID(__cached__), cached) < 0 ||
+        ft_object_setattr(mod, FT_ID(__loader__), FT_NONE) < 0) {
+        FT_XDECREF(cached);
+        goto done;
+    }
+    FtObject *search = NULL;
+    if (pkgdir && ft_object_lookup_attr(mod, FT_ID(__path__), &search) < 0) {
+        FT_DECREF(cached);
+        goto done;
+    }
+    spec = make_spec(fullname, file, search, cached);
+    FT_XDECREF(search);
+    FT_DECREF(cached);
+    if (!spec || ft_object_setattr(mod, FT_ID(__spec__), spec) < 0)
+        goto done;
+    /* Compile (or load from __pycache__) before the module is registered: a SyntaxError
+     * leaves nothing behind in sys.modules. */
+    code = ft_pycache_get_code(path, file);
+    if (!code)
+        goto done;
+    FtObject *dict = ft_module_get_dict(mod);
+    if (!ft_dict_get_cstr(dict, "__builtins__") &&
+        ft_dict_set_cstr(dict, "__builtins__", ft_runtime.builtins) < 0)
+        goto done;
     if (ft_dict_set(ft_runtime.modules, fullname, mod) < 0)
         goto done;
-    if (ft_exec_source_in_module(mod, src, len, file) < 0) {
+    FtObject *r = ft_eval_code(code, dict, dict);
+    if (ft_object_setattr(spec, FT_ID(_initializing), FT_FALSE) < 0 && r)
+        FT_CLEAR(r);
+    if (!r) {
         FtObject *exc = ft_err_fetch();
         ft_dict_del(ft_runtime.modules, fullname);
         ft_err_clear();
         ft_err_restore(exc);
         goto done;
     }
+    FT_DECREF(r);
     result = ft_dict_get(ft_runtime.modules, fullname);
     if (result)
         FT_INCREF(result);
     else if (!ft_err_occurred())
         ft_err_format(ft_exc_ImportError, "Loaded module %U not found in sys.modules", fullname);
 done:
-    ft_mem_free(src);
+    FT_XDECREF(spec);
+    FT_XDECREF(code);
     FT_XDECREF(mod);
     FT_XDECREF(file);
     return result;
@@ -148,7 +271,8 @@ static FtObject *import_one(FtObject *fullname) {
     FtObject *mod = ft_dict_get(ft_runtime.modules, fullname);
     if (mod) {
         if (mod == FT_NONE)
-            return module_not_found(fullname);
+            return raise_not_found(ft_str_from_format(
+                "import of %U halted; None in sys.modules", fullname), fullname);
         return FT_NEWREF(mod);
     }
     if (ft_err_occurred())
@@ -177,8 +301,8 @@ static FtObject *import_one(FtObject *fullname) {
         return NULL;
     }
     if (!search) {
-        ft_err_format(ft_exc_ModuleNotFoundError, "No module named %R; %R is not a package",
-                      fullname, parent_name);
+        raise_not_found(ft_str_from_format("No module named %R; %R is not a package",
+                                           fullname, parent_name), fullname);
         FT_DECREF(parent_name);
         return NULL;
     }

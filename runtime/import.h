@@ -11,6 +11,10 @@ FtObject *ft_import_cstr(const char *name);           /* import name; returns th
 FtObject *ft_import_builtin(const char *name);        /* a C module by name, or NULL (no error)
                                                          when there is none */
 
+/* 1 while the module's body is still running (its __spec__._initializing is true): for
+ * IMPORT_FROM's "partially initialized module" message. Never fails. */
+int ft_import_is_initializing(FtObject *module);
+
 /* Modules written in C: one FtModuleDef each, listed in runtime/modules/registry.c. */
 typedef struct FtBuiltinModule {
     const char *name;
@@ -23,6 +27,10 @@ extern FtModuleDef ft_sys_module_def;       /* runtime/modules/sys.c */
 extern FtModuleDef ft_math_module_def;      /* runtime/modules/math.c */
 extern FtModuleDef ft_time_module_def;      /* runtime/modules/time.c */
 extern FtModuleDef ft_thread_module_def;    /* runtime/modules/thread.c */
+extern FtModuleDef ft_marshal_module_def;   /* runtime/modules/marshalmod.c */
+extern FtModuleDef ft_opcode_module_def;    /* runtime/modules/_opcode.c */
+extern FtModuleDef ft_ast_module_def;       /* runtime/modules/_ast.c */
+extern FtModuleDef ft_imp_module_def;       /* runtime/modules/_imp.c */
 
 #endif
 

@@ -67,6 +67,8 @@ static void wait_for_thread_shutdown(void) {
 void ft_runtime_fini(void) {
     wait_for_thread_shutdown();
     ft_stdio_flush_all();
+    if (ft_runtime.stats)
+        ft_stats_print();
     /* Objects are left to the operating system, as CPython does for most of them; the
      * cycle collector and finalizers at exit arrive with the GC issue. */
 }

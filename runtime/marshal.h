@@ -28,4 +28,18 @@ int ft_marshal_validate_code(FtCode *co);
 /* The cache magic: a hash of FT_MARSHAL_VERSION and every opcode name in order. */
 uint32_t ft_marshal_magic(void);
 
+/* ---- the bytecode cache (runtime/pycache.c) ---- */
+#define FT_PYCACHE_TAG "ftpy-01"   /* == sys.implementation.cache_tag */
+struct stat;
+/* dir/m.py -> dir/__pycache__/m.ftpy-01.pyc (ft_mem_alloc'd; NULL when out of memory). */
+char *ft_pycache_path(const char *source);
+/* The code object cached at cpath for the source file described by `src`, or NULL without
+ * an exception when the file is absent, stale or invalid in any way. */
+FtObject *ft_pycache_load(const char *cpath, const struct stat *src, FtObject *filename);
+/* Write the cache file atomically; -1 (no exception) when it could not be written. */
+int ft_pycache_store(const char *cpath, const struct stat *src, FtObject *code);
+/* The code object of the module source at `path`: from its cache when valid, else compiled
+ * (and the cache written unless sys.dont_write_bytecode). NULL with SyntaxError/OSError. */
+FtObject *ft_pycache_get_code(const char *path, FtObject *filename);
+
 #endif

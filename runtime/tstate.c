@@ -31,6 +31,8 @@ FtThreadState *ft_tstate_new(void) {
 }
 
 void ft_tstate_delete(FtThreadState *ts) {
+    if (ft_tstate_current == ts)
+        ft_stats_thread_exit();
     pthread_mutex_lock(&threads_lock);
     if (ts->prev)
         ts->prev->next = ts->next;

@@ -7,5 +7,9 @@ const FtBuiltinModule ft_builtin_modules[] = {
     {"math", &ft_math_module_def},
     {"time", &ft_time_module_def},
     {"_thread", &ft_thread_module_def},
+    {"marshal", &ft_marshal_module_def},
+    {"_opcode", &ft_opcode_module_def},
+    {"_ast", &ft_ast_module_def},
+    {"_imp", &ft_imp_module_def},
     {NULL, NULL},
 };

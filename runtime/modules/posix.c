@@ -1,0 +1,762 @@
+/* The posix module (ft_posix_module_def): the operating-system calls under os.py and
+ * posixpath.py - working directory, directory listing, stat, file and directory
+ * creation/removal, process ids, the environment, and raw file descriptors. Python-level
+ * conveniences (os.environ as a mapping, stat_result, os.path) live in runtime/lib/os.py.
+ * New system calls are added here: one function plus one line in posix_methods. */
+#define _GNU_SOURCE
+#include "runtime/import.h"
+#include "runtime/tstate.h"
+#include <errno.h>
+#include <dirent.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <sched.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/random.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+#include <sys/utsname.h>
+#include <unistd.h>
+
+extern char **environ;
+
+/* ---- path arguments ----------------------------------------------------------------------- */
+
+/* A path argument: str, bytes or an os.PathLike. `keep` receives a new reference that owns
+ * the returned C string (release it with FT_XDECREF); *is_bytes tells which kind was given,
+ * so that results (listdir, readlink, getcwd) come back in the same kind. */
+static const char *path_arg(FtObject *o, const char *fname, const char *argname, FtObject **keep,
+                            int *is_bytes) {
+    *keep = NULL;
+    if (!ft_str_check(o) && !ft_bytes_check(o)) {
+        FtObject *fspath = ft_type_lookup_cstr(FT_TYPE(o), "__fspath__");
+        if (fspath == NULL) {
+            ft_err_format(ft_exc_TypeError,
+                          "%s: %s should be string, bytes or os.PathLike, not %s", fname, argname,
+                          ft_type_short_name(FT_TYPE(o)));
+            return NULL;
+        }
+        o = ft_object_call_method_cstr(o, "__fspath__", NULL, 0);
+        if (o == NULL)
+            return NULL;
+        if (!ft_str_check(o) && !ft_bytes_check(o)) {
+            ft_err_format(ft_exc_TypeError, "expected %s.__fspath__() to return str or bytes, "
+                          "not %s", ft_type_short_name(FT_TYPE(o)), ft_type_short_name(FT_TYPE(o)));
+            FT_DECREF(o);
+            return NULL;
+        }
+    } else {
+        FT_INCREF(o);
+    }
+    *keep = o;
+    const char *s;
+    ssize_t len;
+    if (ft_str_check(o)) {
+        *is_bytes = 0;
+        s = ft_str_as_utf8_len(o, &len);
+        if (s == NULL)
+            goto fail;
+    } else {
+        *is_bytes = 1;
+        s = (const char *)FT_BYTES_DATA(o);
+        len = FT_SIZE(o);
+    }
+    if ((ssize_t)strlen(s) != len) {
+        ft_err_format(ft_exc_ValueError, "%s: embedded null character in %s", fname, argname);
+        goto fail;
+    }
+    return s;
+fail:
+    FT_DECREF(o);
+    *keep = NULL;
+    return NULL;
+}
+
+static FtObject *make_name(const char *s, int is_bytes) {
+    if (is_bytes)
+        return ft_bytes_from_data(s, (ssize_t)strlen(s));
+    FtObject *r = ft_str_from_utf8(s, (ssize_t)strlen(s));
+    if (r == NULL) {
+        /* not UTF-8: fall back to latin-1 so that every name is still reachable */
+        ft_err_clear();
+        r = ft_str_from_latin1(s, (ssize_t)strlen(s));
+    }
+    return r;
+}
+
+static FtObject *errno_error(FtObject *filename) {
+    if (filename != NULL)
+        return ft_err_set_from_errno_filename(ft_exc_OSError, filename);
+    return ft_err_set_from_errno(ft_exc_OSError);
+}
+
+static int int_arg(FtObject *o, long *out) {
+    FtObject *i = ft_number_index(o);
+    if (i == NULL)
+        return -1;
+    int overflow = 0;
+    int64_t v = ft_int_as_i64(i, &overflow);
+    FT_DECREF(i);
+    if (overflow) {
+        ft_err_set_string(ft_exc_OverflowError, "Python int too large to convert to C long");
+        return -1;
+    }
+    *out = (long)v;
+    return 0;
+}
+
+/* ---- working directory -------------------------------------------------------------------- */
+
+static FtObject *cwd(int is_bytes) {
+    char buf[PATH_MAX + 1];
+    if (getcwd(buf, sizeof buf) == NULL)
+        return errno_error(NULL);
+    return make_name(buf, is_bytes);
+}
+
+static FtObject *posix_getcwd(FtObject *m, FtObject *u) { return cwd(0); }
+static FtObject *posix_getcwdb(FtObject *m, FtObject *u) { return cwd(1); }
+
+static FtObject *posix_chdir(FtObject *m, FtObject *arg) {
+    FtObject *keep;
+    int is_bytes;
+    const char *p = path_arg(arg, "chdir", "path", &keep, &is_bytes);
+    if (p == NULL)
+        return NULL;
+    int r = chdir(p);
+    FtObject *res = r < 0 ? errno_error(arg) : ft_newref(FT_NONE);
+    FT_DECREF(keep);
+    return res;
+}
+
+/* ---- directories -------------------------------------------------------------------------- */
+
+static FtObject *posix_listdir(FtObject *m, FtObject *const *args, ssize_t nargs) {
+    if (ft_check_nargs("listdir", nargs, 0, 1) < 0)
+        return NULL;
+    FtObject *keep = NULL;
+    int is_bytes = 0;
+    const char *p = ".";
+    if (nargs == 1 && args[0] != FT_NONE) {
+        p = path_arg(args[0], "listdir", "path", &keep, &is_bytes);
+        if (p == NULL)
+            return NULL;
+    }
+    FtThreadState *ts = ft_tstate_get();
+    DIR *d;
+    FT_BLOCKING(ts, d = opendir(p));
+    if (d == NULL) {
+        FtObject *fn = nargs == 1 && args[0] != FT_NONE ? args[0] : NULL;
+        FtObject *dot = NULL;
+        if (fn == NULL)
+            fn = dot = ft_str_from_cstr(".");
+        errno_error(fn);
+        FT_XDECREF(dot);
+        FT_XDECREF(keep);
+        return NULL;
+    }
+    FtObject *list = ft_list_new(0);
+    struct dirent *e;
+    errno = 0;
+    while (list != NULL && (e = readdir(d)) != NULL) {
+        if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+            continue;
+        FtObject *name = make_name(e->d_name, is_bytes);
+        if (name == NULL || ft_list_append(list, name) < 0) {
+            FT_XDECREF(name);
+            FT_DECREF(list);
+            list = NULL;
+            break;
+        }
+        FT_DECREF(name);
+    }
+    closedir(d);
+    FT_XDECREF(keep);
+    return list;
+}
+
+/* mkdir(path, mode=0o777) */
+static FtObject *posix_mkdir(FtObject *m, FtObject *const *args, ssize_t nargs, FtObject *kw) {
+    static const char *const kwlist[] = {"path", "mode", "dir_fd", NULL};
+    FtObject *a[3];
+    if (ft_parse_args("mkdir", args, nargs, kw, kwlist, 0, 2, 1, a) < 0)
+        return NULL;
+    long mode = 0777;
+    if (a[1] != NULL && int_arg(a[1], &mode) < 0)
+        return NULL;
+    FtObject *keep;
+    int is_bytes;
+    const char *p = path_arg(a[0], "mkdir", "path", &keep, &is_bytes);
+    if (p == NULL)
+        return NULL;
+    int r = mkdir(p, (mode_t)mode);
+    FtObject *res = r < 0 ? errno_error(a[0]) : ft_newref(FT_NONE);
+    FT_DECREF(keep);
+    return res;
+}
+
+/* One-path calls that return None: rmdir, unlink/remove. */
+static FtObject *one_path(FtObject *arg, const char *fname, int (*fn)(const char *)) {
+    FtObject *keep;
+    int is_bytes;
+    const char *p = path_arg(arg, fname, "path", &keep, &is_bytes);
+    if (p == NULL)
+        return NULL;
+    int r = fn(p);
+    FtObject *res = r < 0 ? errno_error(arg) : ft_newref(FT_NONE);
+    FT_DECREF(keep);
+    return res;
+}
+
+static FtObject *posix_rmdir(FtObject *m, FtObject *arg) { return one_path(arg, "rmdir", rmdir); }
+static FtObject *posix_unlink(FtObject *m, FtObject *arg) { return one_path(arg, "unlink", unlink); }
+static FtObject *posix_remove(FtObject *m, FtObject *arg) { return one_path(arg, "remove", unlink); }
+
+static FtObject *two_paths(FtObject *const *args, ssize_t nargs, const char *fname,
+                           int (*fn)(const char *, const char *)) {
+    if (ft_check_nargs(fname, nargs, 2, 2) < 0)
+        return NULL;
+    FtObject *k1, *k2;
+    int b1, b2;
+    const char *p1 = path_arg(args[0], fname, "src", &k1, &b1);
+    if (p1 == NULL)
+        return NULL;
+    const char *p2 = path_arg(args[1], fname, "dst", &k2, &b2);
+    if (p2 == NULL) {
+        FT_DECREF(k1);
+        return NULL;
+    }
+    int r = fn(p1, p2);
+    FtObject *res;
+    if (r < 0) {
+        /* CPython names both paths: "[Errno 2] No such file or directory: 'a' -> 'b'" */
+        int saved = errno;
+        FtObject *err = ft_int_from_i64(saved);
+        FtObject *msg = ft_str_from_cstr(strerror(saved));
+        FtObject *exc_args = NULL;
+        if (err != NULL && msg != NULL)
+            exc_args = ft_tuple_pack(5, err, msg, args[0], FT_NONE, args[1]);
+        FT_XDECREF(err);
+        FT_XDECREF(msg);
+        if (exc_args != NULL) {
+            FtObject *exc = ft_object_call((FtObject *)ft_exc_OSError, exc_args, NULL);
+            FT_DECREF(exc_args);
+            if (exc != NULL) {
+                ft_err_set_exc(exc);
+                FT_DECREF(exc);
+            }
+        }
+        res = NULL;
+    } else {
+        res = ft_newref(FT_NONE);
+    }
+    FT_DECREF(k1);
+    FT_DECREF(k2);
+    return res;
+}
+
+static FtObject *posix_rename(FtObject *m, FtObject *const *args, ssize_t nargs) {
+    return two_paths(args, nargs, "rename", rename);
+}
+
+static FtObject *posix_replace(FtObject *m, FtObject *const *args, ssize_t nargs) {
+    return two_paths(args, nargs, "replace", rename);
+}
+
+static FtObject *posix_symlink(FtObject *m, FtObject *const *args, ssize_t nargs) {
+    return two_paths(args, nargs, "symlink", symlink);
+}
+
+static FtObject *posix_link(FtObject *m, FtObject *const *args, ssize_t nargs) {
+    return two_paths(args, nargs, "link", link);
+}
+
+/* ---- stat --------------------------------------------------------------------------------- */
+
+/* A plain tuple; os.py wraps it into os.stat_result:
+ * (mode, ino, dev, nlink, uid, gid, size, atime, mtime, ctime, atime_ns, mtime_ns, ctime_ns,
+ *  blksize, blocks, rdev) */
+static FtObject *stat_tuple(const struct stat *st) {
+    FtObject *v[16] = {
+        ft_int_from_i64(st->st_mode),
+        ft_int_from_u64(st->st_ino),
+        ft_int_from_u64(st->st_dev),
+        ft_int_from_i64((int64_t)st->st_nlink),
+        ft_int_from_i64(st->st_uid),
+        ft_int_from_i64(st->st_gid),
+        ft_int_from_i64(st->st_size),
+        ft_float_from_double((double)st->st_atim.tv_sec + st->st_atim.tv_nsec * 1e-9),
+        ft_float_from_double((double)st->st_mtim.tv_sec + st->st_mtim.tv_nsec * 1e-9),
+        ft_float_from_double((double)st->st_ctim.tv_sec + st->st_ctim.tv_nsec * 1e-9),
+        ft_int_from_i64((int64_t)st->st_atim.tv_sec * 1000000000 + st->st_atim.tv_nsec),
+        ft_int_from_i64((int64_t)st->st_mtim.tv_sec * 1000000000 + st->st_mtim.tv_nsec),
+        ft_int_from_i64((int64_t)st->st_ctim.tv_sec * 1000000000 + st->st_ctim.tv_nsec),
+        ft_int_from_i64(st->st_blksize),
+        ft_int_from_i64(st->st_blocks),
+        ft_int_from_u64(st->st_rdev),
+    };
+    FtObject *t = ft_tuple_new(16);
+    for (int i = 0; i < 16; i++) {
+        if (v[i] == NULL || t == NULL) {
+            for (int j = 0; j < 16; j++)
+                FT_XDECREF(v[j]);
+            FT_XDECREF(t);
+            return NULL;
+        }
+    }
+    for (int i = 0; i < 16; i++)
+        FT_TUPLE_ITEMS(t)[i] = v[i];
+    return t;
+}
+
+static FtObject *do_stat(FtObject *const *args, ssize_t nargs, FtObject *kw, const char *fname,
+                         int follow) {
+    static const char *const kwlist[] = {"path", "dir_fd", "follow_symlinks", NULL};
+    FtObject *a[3];
+    if (ft_parse_args(fname, args, nargs, kw, kwlist, 0, 1, 1, a) < 0)
+        return NULL;
+    if (a[2] != NULL) {
+        int t = ft_object_is_true(a[2]);
+        if (t < 0)
+            return NULL;
+        follow = follow && t;
+    }
+    struct stat st;
+    int r;
+    if (!ft_str_check(a[0]) && !ft_bytes_check(a[0]) &&
+        ft_type_lookup_cstr(FT_TYPE(a[0]), "__fspath__") == NULL) {
+        long fd;
+        if (!ft_int_check(a[0])) {
+            ft_err_format(ft_exc_TypeError,
+                          "%s: path should be string, bytes, os.PathLike or integer, not %s",
+                          fname, ft_type_short_name(FT_TYPE(a[0])));
+            return NULL;
+        }
+        if (int_arg(a[0], &fd) < 0)
+            return NULL;
+        r = fstat((int)fd, &st);
+        if (r < 0)
+            return errno_error(NULL);
+        return stat_tuple(&st);
+    }
+    FtObject *keep;
+    int is_bytes;
+    const char *p = path_arg(a[0], fname, "path", &keep, &is_bytes);
+    if (p == NULL)
+        return NULL;
+    FtThreadState *ts = ft_tstate_get();
+    FT_BLOCKING(ts, r = follow ? stat(p, &st) : lstat(p, &st));
+    FtObject *res = r < 0 ? errno_error(a[0]) : stat_tuple(&st);
+    FT_DECREF(keep);
+    return res;
+}
+
+static FtObject *posix_stat(FtObject *m, FtObject *const *args, ssize_t nargs, FtObject *kw) {
+    return do_stat(args, nargs, kw, "stat", 1);
+}
+
+static FtObject *posix_lstat(FtObject *m, FtObject *const *args, ssize_t nargs, FtObject *kw) {
+    return do_stat(args, nargs, kw, "lstat", 0);
+}
+
+static FtObject *posix_fstat(FtObject *m, FtObject *arg) {
+    long fd;
+    if (int_arg(arg, &fd) < 0)
+        return NULL;
+    struct stat st;
+    if (fstat((int)fd, &st) < 0)
+        return errno_error(NULL);
+    return stat_tuple(&st);
+}
+
+static FtObject *posix_access(FtObject *m, FtObject *const *args, ssize_t nargs) {
+    if (ft_check_nargs("access", nargs, 2, 2) < 0)
+        return NULL;
+    long mode;
+    if (int_arg(args[1], &mode) < 0)
+        return NULL;
+    FtObject *keep;
+    int is_bytes;
+    const char *p = path_arg(args[0], "access", "path", &keep, &is_bytes);
+    if (p == NULL)
+        return NULL;
+    int r = access(p, (int)mode);
+    FT_DECREF(keep);
+    return ft_bool_from(r == 0);
+}
+
+static FtObject *posix_readlink(FtObject *m, FtObject *arg) {
+    FtObject *keep;
+    int is_bytes;
+    const char *p = path_arg(arg, "readlink", "path", &keep, &is_bytes);
+    if (p == NULL)
+        return NULL;
+    char buf[PATH_MAX + 1];
+    ssize_t n = readlink(p, buf, PATH_MAX);
+    FtObject *res;
+    if (n < 0) {
+        res = errno_error(arg);
+    } else {
+        buf[n] = '\0';
+        res = make_name(buf, is_bytes);
+    }
+    FT_DECREF(keep);
+    return res;
+}
+
+static FtObject *posix_chmod(FtObject *m, FtObject *const *args, ssize_t nargs) {
+    if (ft_check_nargs("chmod", nargs, 2, 2) < 0)
+        return NULL;
+    long mode;
+    if (int_arg(args[1], &mode) < 0)
+        return NULL;
+    FtObject *keep;
+    int is_bytes;
+    const char *p = path_arg(args[0], "chmod", "path", &keep, &is_bytes);
+    if (p == NULL)
+        return NULL;
+    int r = chmod(p, (mode_t)mode);
+    FtObject *res = r < 0 ? errno_error(args[0]) : ft_newref(FT_NONE);
+    FT_DECREF(keep);
+    return res;
+}
+
+/* ---- raw file descriptors ----------------------------------------------------------------- */
+
+/* open(path, flags, mode=0o777) */
+static FtObject *posix_open(FtObject *m, FtObject *const *args, ssize_t nargs, FtObject *kw) {
+    static const char *const kwlist[] = {"path", "flags", "mode", "dir_fd", NULL};
+    FtObject *a[4];
+    if (ft_parse_args("open", args, nargs, kw, kwlist, 0, 3, 2, a) < 0)
+        return NULL;
+    long flags, mode = 0777;
+    if (int_arg(a[1], &flags) < 0 || (a[2] != NULL && int_arg(a[2], &mode) < 0))
+        return NULL;
+    FtObject *keep;
+    int is_bytes;
+    const char *p = path_arg(a[0], "open", "path", &keep, &is_bytes);
+    if (p == NULL)
+        return NULL;
+    FtThreadState *ts = ft_tstate_get();
+    int fd;
+    FT_BLOCKING(ts, fd = open(p, (int)flags | O_CLOEXEC, (mode_t)mode));
+    FtObject *res = fd < 0 ? errno_error(a[0]) : ft_int_from_i64(fd);
+    FT_DECREF(keep);
+    return res;
+}
+
+static FtObject *posix_close(FtObject *m, FtObject *arg) {
+    long fd;
+    if (int_arg(arg, &fd) < 0)
+        return NULL;
+    if (close((int)fd) < 0)
+        return errno_error(NULL);
+    FT_RETURN_NONE;
+}
+
+static FtObject *posix_read(FtObject *m, FtObject *const *args, ssize_t nargs) {
+    if (ft_check_nargs("read", nargs, 2, 2) < 0)
+        return NULL;
+    long fd, n;
+    if (int_arg(args[0], &fd) < 0 || int_arg(args[1], &n) < 0)
+        return NULL;
+    if (n < 0) {
+        errno = EINVAL;
+        return errno_error(NULL);
+    }
+    FtObject *b = ft_bytes_new(n);
+    if (b == NULL)
+        return NULL;
+    FtThreadState *ts = ft_tstate_get();
+    ssize_t got;
+    do {
+        FT_BLOCKING(ts, got = read((int)fd, FT_BYTES_DATA(b), (size_t)n));
+    } while (got < 0 && errno == EINTR);
+    if (got < 0) {
+        FT_DECREF(b);
+        return errno_error(NULL);
+    }
+    if (got != n) {
+        FtObject *r = ft_bytes_from_data(FT_BYTES_DATA(b), got);
+        FT_DECREF(b);
+        return r;
+    }
+    return b;
+}
+
+static FtObject *posix_write(FtObject *m, FtObject *const *args, ssize_t nargs) {
+    if (ft_check_nargs("write", nargs, 2, 2) < 0)
+        return NULL;
+    long fd;
+    if (int_arg(args[0], &fd) < 0)
+        return NULL;
+    FtObject *data = ft_bytes_check(args[1]) ? ft_newref(args[1]) : ft_bytes_from_object(args[1]);
+    if (data == NULL)
+        return NULL;
+    FtThreadState *ts = ft_tstate_get();
+    ssize_t n;
+    do {
+        FT_BLOCKING(ts, n = write((int)fd, FT_BYTES_DATA(data), (size_t)FT_SIZE(data)));
+    } while (n < 0 && errno == EINTR);
+    FT_DECREF(data);
+    if (n < 0)
+        return errno_error(NULL);
+    return ft_int_from_ssize(n);
+}
+
+static FtObject *posix_isatty(FtObject *m, FtObject *arg) {
+    long fd;
+    if (int_arg(arg, &fd) < 0)
+        return NULL;
+    return ft_bool_from(isatty((int)fd));
+}
+
+static FtObject *posix_urandom(FtObject *m, FtObject *arg) {
+    long n;
+    if (int_arg(arg, &n) < 0)
+        return NULL;
+    if (n < 0) {
+        ft_err_set_string(ft_exc_ValueError, "negative argument not allowed");
+        return NULL;
+    }
+    FtObject *b = ft_bytes_new(n);
+    if (b == NULL)
+        return NULL;
+    ssize_t done = 0;
+    while (done < n) {
+        ssize_t r = getrandom(FT_BYTES_DATA(b) + done, (size_t)(n - done), 0);
+        if (r < 0) {
+            if (errno == EINTR)
+                continue;
+            FT_DECREF(b);
+            return errno_error(NULL);
+        }
+        done += r;
+    }
+    return b;
+}
+
+/* ---- process ------------------------------------------------------------------------------ */
+
+static FtObject *posix_getpid(FtObject *m, FtObject *u) { return ft_int_from_i64(getpid()); }
+static FtObject *posix_getppid(FtObject *m, FtObject *u) { return ft_int_from_i64(getppid()); }
+static FtObject *posix_getuid(FtObject *m, FtObject *u) { return ft_int_from_i64(getuid()); }
+static FtObject *posix_geteuid(FtObject *m, FtObject *u) { return ft_int_from_i64(geteuid()); }
+static FtObject *posix_getgid(FtObject *m, FtObject *u) { return ft_int_from_i64(getgid()); }
+static FtObject *posix_getegid(FtObject *m, FtObject *u) { return ft_int_from_i64(getegid()); }
+
+static FtObject *posix_cpu_count(FtObject *m, FtObject *u) {
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    if (n < 1)
+        FT_RETURN_NONE;
+    return ft_int_from_i64(n);
+}
+
+static FtObject *posix_sched_getaffinity(FtObject *m, FtObject *arg) {
+    cpu_set_t set;
+    CPU_ZERO(&set);
+    if (sched_getaffinity(0, sizeof set, &set) < 0)
+        return errno_error(NULL);
+    FtObject *l = ft_list_new(0);
+    for (int i = 0; l != NULL && i < CPU_SETSIZE; i++) {
+        if (!CPU_ISSET(i, &set))
+            continue;
+        FtObject *v = ft_int_from_i64(i);
+        if (v == NULL || ft_list_append(l, v) < 0) {
+            FT_XDECREF(v);
+            FT_DECREF(l);
+            return NULL;
+        }
+        FT_DECREF(v);
+    }
+    return l;
+}
+
+static FtObject *posix_strerror(FtObject *m, FtObject *arg) {
+    long code;
+    if (int_arg(arg, &code) < 0)
+        return NULL;
+    return ft_str_from_cstr(strerror((int)code));
+}
+
+static FtObject *posix_umask(FtObject *m, FtObject *arg) {
+    long mask;
+    if (int_arg(arg, &mask) < 0)
+        return NULL;
+    return ft_int_from_i64(umask((mode_t)mask));
+}
+
+static FtObject *posix__exit(FtObject *m, FtObject *arg) {
+    long code;
+    if (int_arg(arg, &code) < 0)
+        return NULL;
+    _exit((int)code);
+}
+
+/* uname() -> (sysname, nodename, release, version, machine) */
+static FtObject *posix_uname(FtObject *m, FtObject *u) {
+    struct utsname un;
+    if (uname(&un) < 0)
+        return errno_error(NULL);
+    const char *f[5] = {un.sysname, un.nodename, un.release, un.version, un.machine};
+    FtObject *t = ft_tuple_new(5);
+    if (t == NULL)
+        return NULL;
+    for (int i = 0; i < 5; i++) {
+        FtObject *s = make_name(f[i], 0);
+        if (s == NULL) {
+            for (int j = i; j < 5; j++)
+                FT_TUPLE_ITEMS(t)[j] = ft_newref(FT_NONE);
+            FT_DECREF(t);
+            return NULL;
+        }
+        FT_TUPLE_ITEMS(t)[i] = s;
+    }
+    return t;
+}
+
+/* ---- environment -------------------------------------------------------------------------- */
+
+static const char *env_arg(FtObject *o, const char *what, FtObject **keep) {
+    int is_bytes;
+    const char *s = path_arg(o, what, "name", keep, &is_bytes);
+    return s;
+}
+
+static FtObject *posix_putenv(FtObject *m, FtObject *const *args, ssize_t nargs) {
+    if (ft_check_nargs("putenv", nargs, 2, 2) < 0)
+        return NULL;
+    FtObject *k1, *k2;
+    const char *name = env_arg(args[0], "putenv", &k1);
+    if (name == NULL)
+        return NULL;
+    const char *value = env_arg(args[1], "putenv", &k2);
+    if (value == NULL) {
+        FT_DECREF(k1);
+        return NULL;
+    }
+    int r = -1;
+    if (name[0] == '\0' || strchr(name, '=') != NULL)
+        ft_err_set_string(ft_exc_ValueError, "illegal environment variable name");
+    else if ((r = setenv(name, value, 1)) < 0)
+        errno_error(NULL);
+    FT_DECREF(k1);
+    FT_DECREF(k2);
+    if (r < 0)
+        return NULL;
+    FT_RETURN_NONE;
+}
+
+static FtObject *posix_unsetenv(FtObject *m, FtObject *arg) {
+    FtObject *keep;
+    const char *name = env_arg(arg, "unsetenv", &keep);
+    if (name == NULL)
+        return NULL;
+    int r = -1;
+    if (name[0] == '\0' || strchr(name, '=') != NULL)
+        ft_err_set_string(ft_exc_ValueError, "illegal environment variable name");
+    else if ((r = unsetenv(name)) < 0)
+        errno_error(NULL);
+    FT_DECREF(keep);
+    if (r < 0)
+        return NULL;
+    FT_RETURN_NONE;
+}
+
+/* The environment at start-up, as a dict of str (CPython's posix.environ holds bytes; os.py
+ * only needs a snapshot to build os.environ). */
+static FtObject *environ_dict(void) {
+    FtObject *d = ft_dict_new();
+    if (d == NULL)
+        return NULL;
+    for (char **e = environ; e != NULL && *e != NULL; e++) {
+        const char *eq = strchr(*e, '=');
+        if (eq == NULL || eq == *e)
+            continue;
+        FtObject *k = ft_str_from_utf8(*e, eq - *e);
+        if (k == NULL) {
+            ft_err_clear();
+            k = ft_str_from_latin1(*e, eq - *e);
+        }
+        FtObject *v = make_name(eq + 1, 0);
+        if (k == NULL || v == NULL || ft_dict_set(d, k, v) < 0) {
+            FT_XDECREF(k);
+            FT_XDECREF(v);
+            FT_DECREF(d);
+            return NULL;
+        }
+        FT_DECREF(k);
+        FT_DECREF(v);
+    }
+    return d;
+}
+
+static FtMethodDef posix_methods[] = {
+    {"getcwd", (void *)posix_getcwd, FT_METH_NOARGS, NULL},
+    {"getcwdb", (void *)posix_getcwdb, FT_METH_NOARGS, NULL},
+    {"chdir", (void *)posix_chdir, FT_METH_O, NULL},
+    {"listdir", (void *)posix_listdir, FT_METH_FASTCALL, NULL},
+    {"mkdir", (void *)posix_mkdir, FT_METH_FASTCALL | FT_METH_KEYWORDS, NULL},
+    {"rmdir", (void *)posix_rmdir, FT_METH_O, NULL},
+    {"unlink", (void *)posix_unlink, FT_METH_O, NULL},
+    {"remove", (void *)posix_remove, FT_METH_O, NULL},
+    {"rename", (void *)posix_rename, FT_METH_FASTCALL, NULL},
+    {"replace", (void *)posix_replace, FT_METH_FASTCALL, NULL},
+    {"symlink", (void *)posix_symlink, FT_METH_FASTCALL, NULL},
+    {"link", (void *)posix_link, FT_METH_FASTCALL, NULL},
+    {"stat", (void *)posix_stat, FT_METH_FASTCALL | FT_METH_KEYWORDS, NULL},
+    {"lstat", (void *)posix_lstat, FT_METH_FASTCALL | FT_METH_KEYWORDS, NULL},
+    {"fstat", (void *)posix_fstat, FT_METH_O, NULL},
+    {"access", (void *)posix_access, FT_METH_FASTCALL, NULL},
+    {"readlink", (void *)posix_readlink, FT_METH_O, NULL},
+    {"chmod", (void *)posix_chmod, FT_METH_FASTCALL, NULL},
+    {"open", (void *)posix_open, FT_METH_FASTCALL | FT_METH_KEYWORDS, NULL},
+    {"close", (void *)posix_close, FT_METH_O, NULL},
+    {"read", (void *)posix_read, FT_METH_FASTCALL, NULL},
+    {"write", (void *)posix_write, FT_METH_FASTCALL, NULL},
+    {"isatty", (void *)posix_isatty, FT_METH_O, NULL},
+    {"urandom", (void *)posix_urandom, FT_METH_O, NULL},
+    {"getpid", (void *)posix_getpid, FT_METH_NOARGS, NULL},
+    {"getppid", (void *)posix_getppid, FT_METH_NOARGS, NULL},
+    {"getuid", (void *)posix_getuid, FT_METH_NOARGS, NULL},
+    {"geteuid", (void *)posix_geteuid, FT_METH_NOARGS, NULL},
+    {"getgid", (void *)posix_getgid, FT_METH_NOARGS, NULL},
+    {"getegid", (void *)posix_getegid, FT_METH_NOARGS, NULL},
+    {"cpu_count", (void *)posix_cpu_count, FT_METH_NOARGS, NULL},
+    {"sched_getaffinity", (void *)posix_sched_getaffinity, FT_METH_O, NULL},
+    {"strerror", (void *)posix_strerror, FT_METH_O, NULL},
+    {"umask", (void *)posix_umask, FT_METH_O, NULL},
+    {"_exit", (void *)posix__exit, FT_METH_O, NULL},
+    {"uname", (void *)posix_uname, FT_METH_NOARGS, NULL},
+    {"putenv", (void *)posix_putenv, FT_METH_FASTCALL, NULL},
+    {"unsetenv", (void *)posix_unsetenv, FT_METH_O, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+static int posix_exec(FtObject *m) {
+    static const struct { const char *name; int64_t value; } consts[] = {
+        {"F_OK", F_OK}, {"R_OK", R_OK}, {"W_OK", W_OK}, {"X_OK", X_OK},
+        {"O_RDONLY", O_RDONLY}, {"O_WRONLY", O_WRONLY}, {"O_RDWR", O_RDWR},
+        {"O_CREAT", O_CREAT}, {"O_EXCL", O_EXCL}, {"O_TRUNC", O_TRUNC},
+        {"O_APPEND", O_APPEND}, {"O_NONBLOCK", O_NONBLOCK}, {"O_CLOEXEC", O_CLOEXEC},
+        {"O_DIRECTORY", O_DIRECTORY}, {"O_NOFOLLOW", O_NOFOLLOW},
+        {"SEEK_SET", SEEK_SET}, {"SEEK_CUR", SEEK_CUR}, {"SEEK_END", SEEK_END},
+        {"EX_OK", 0},
+    };
+    for (size_t i = 0; i < sizeof consts / sizeof consts[0]; i++)
+        if (ft_module_add_int(m, consts[i].name, consts[i].value) < 0)
+            return -1;
+    FtObject *env = environ_dict();
+    if (env == NULL || ft_module_add_object(m, "environ", env) < 0)
+        return -1;
+    return 0;
+}
+
+FtModuleDef ft_posix_module_def = {
+    .name = "posix",
+    .doc = "This module provides access to operating system functionality that is\n"
+           "standardized by the C Standard and the POSIX standard.",
+    .methods = posix_methods,
+    .exec = posix_exec,
+};
