@@ -198,7 +198,6 @@ static FtObject *complex_pow(FtObject *a, FtObject *b, FtObject *z) {
     return pow_vals(x, y);
 }
 
-FtObject *ft_complex_pow_real(double re, double exp);
 FtObject *ft_complex_pow_real(double re, double exp) {
     return pow_vals((cval){re, 0.0}, (cval){exp, 0.0});
 }
@@ -332,11 +331,39 @@ static bool parse_real(const char **p, const char *end, double *out) {
     return true;
 }
 
+static FtObject *complex_parse(FtObject *v, const char *s, ssize_t len);
+
+/* CPython's _Py_string_to_number_with_underscores: an underscore must sit between two
+ * digits; valid ones are dropped before parsing. */
 static FtObject *complex_from_string(FtObject *v) {
     ssize_t len;
     const char *s = ft_str_as_utf8_len(v, &len);
     if (!s)
         return NULL;
+    if (!memchr(s, '_', (size_t)len))
+        return complex_parse(v, s, len);
+    char *buf = ft_mem_alloc((size_t)len + 1);
+    if (!buf)
+        return NULL;
+    ssize_t w = 0;
+    for (ssize_t i = 0; i < len; i++) {
+        if (s[i] == '_') {
+            if (i == 0 || i + 1 >= len || !(s[i - 1] >= '0' && s[i - 1] <= '9') ||
+                !(s[i + 1] >= '0' && s[i + 1] <= '9')) {
+                ft_mem_free(buf);
+                ft_err_format(ft_exc_ValueError, "could not convert string to complex: %R", v);
+                return NULL;
+            }
+            continue;
+        }
+        buf[w++] = s[i];
+    }
+    FtObject *r = complex_parse(v, buf, w);
+    ft_mem_free(buf);
+    return r;
+}
+
+static FtObject *complex_parse(FtObject *v, const char *s, ssize_t len) {
     const char *end = s + len;
     while (s < end && is_space(*s))
         s++;
@@ -535,10 +562,206 @@ static FtObject *complex_getnewargs(FtObject *self, FtObject *unused) {
 
 static FtObject *complex_complex(FtObject *self, FtObject *unused) { return complex_pos(self); }
 
+/* Insert a thousands separator into the leading run of digits of s (a number without sign). */
+static char *group_digits(char *s, char sep) {
+    size_t n = 0;
+    while (s[n] >= '0' && s[n] <= '9')
+        n++;
+    if (n <= 3)
+        return s;
+    size_t extra = (n - 1) / 3, len = strlen(s);
+    char *r = ft_mem_alloc(len + extra + 1);
+    if (!r) {
+        ft_mem_free(s);
+        return NULL;
+    }
+    char *w = r;
+    for (size_t i = 0; i < n; i++) {
+        if (i && (n - i) % 3 == 0)
+            *w++ = sep;
+        *w++ = s[i];
+    }
+    strcpy(w, s + n);
+    ft_mem_free(s);
+    return r;
+}
+
+static char *format_part(double v, char type, int precision, int flags, char sign, char grouping) {
+    if (sign == '+')
+        flags |= FT_DTOA_SIGN;
+    char *t = ft_double_to_string(v, type, precision, flags, NULL);
+    if (!t)
+        return NULL;
+    char lead = (t[0] == '-' || t[0] == '+') ? t[0] : 0;
+    if (grouping) {
+        char *body = ft_mem_strdup(t + (lead ? 1 : 0));
+        ft_mem_free(t);
+        if (!body || !(body = group_digits(body, grouping)))
+            return NULL;
+        t = ft_mem_alloc(strlen(body) + 2);
+        if (!t) {
+            ft_mem_free(body);
+            return NULL;
+        }
+        t[0] = lead;
+        strcpy(t + (lead ? 1 : 0), body);
+        ft_mem_free(body);
+    }
+    if (sign == ' ' && !lead) {
+        char *r = ft_mem_alloc(strlen(t) + 2);
+        if (r) {
+            r[0] = ' ';
+            strcpy(r + 1, t);
+        }
+        ft_mem_free(t);
+        t = r;
+    }
+    return t;
+}
+
+/* complex.__format__: CPython's format_complex_internal. */
+static FtObject *complex_format(FtObject *self, FtObject *spec) {
+    if (!ft_str_check(spec)) {
+        ft_err_format(ft_exc_TypeError, "__format__() argument must be str, not %s",
+                      FT_TYPE(spec)->tp_name);
+        return NULL;
+    }
+    ssize_t n = FT_STR_LEN(spec), i = 0;
+    if (n == 0)
+        return ft_object_str(self);
+#define AT(k) ((k) < n ? ft_str_read(spec, (k)) : 0)
+#define IS_ALIGN(c) ((c) == '<' || (c) == '>' || (c) == '^' || (c) == '=')
+    uint32_t fill = ' ', align = '>';
+    if (n >= 2 && IS_ALIGN(AT(1))) {
+        fill = AT(0);
+        align = AT(1);
+        i = 2;
+    } else if (IS_ALIGN(AT(0))) {
+        align = AT(0);
+        i = 1;
+    }
+    char sign = 0, grouping = 0;
+    bool no_neg_0 = false, alt = false, zero = false;
+    if (AT(i) == '+' || AT(i) == '-' || AT(i) == ' ')
+        sign = (char)AT(i), i++;
+    if (AT(i) == 'z') {
+        no_neg_0 = true;
+        i++;
+    }
+    if (AT(i) == '#') {
+        alt = true;
+        i++;
+    }
+    if (AT(i) == '0') {
+        zero = true;
+        i++;
+    }
+    ssize_t width = 0;
+    while (AT(i) >= '0' && AT(i) <= '9') {
+        if (width > (PTRDIFF_MAX - 9) / 10) {
+            ft_err_set_string(ft_exc_ValueError, "Too many decimal digits in format string");
+            return NULL;
+        }
+        width = width * 10 + (AT(i) - '0'), i++;
+    }
+    if (AT(i) == ',' || AT(i) == '_')
+        grouping = (char)AT(i), i++;
+    int precision = -1;
+    if (AT(i) == '.') {
+        i++;
+        if (!(AT(i) >= '0' && AT(i) <= '9')) {
+            ft_err_set_string(ft_exc_ValueError, "Format specifier missing precision");
+            return NULL;
+        }
+        precision = 0;
+        while (AT(i) >= '0' && AT(i) <= '9') {
+            if (precision > (INT32_MAX - 9) / 10) {
+                ft_err_set_string(ft_exc_ValueError, "Too many decimal digits in format string");
+                return NULL;
+            }
+            precision = precision * 10 + (int)(AT(i) - '0'), i++;
+        }
+    }
+    char type = 0;
+    if (i < n)
+        type = (char)AT(i), i++;
+    if (i < n) {
+        ft_err_set_string(ft_exc_ValueError, "Invalid format specifier");
+        return NULL;
+    }
+#undef AT
+#undef IS_ALIGN
+    if (zero) {
+        ft_err_set_string(ft_exc_ValueError, "Zero padding is not allowed in complex format specifier");
+        return NULL;
+    }
+    if (align == '=') {
+        ft_err_set_string(ft_exc_ValueError,
+                          "'=' alignment flag is not allowed in complex format specifier");
+        return NULL;
+    }
+    if (type && !strchr("eEfFgGn", type)) {
+        ft_err_format(ft_exc_ValueError, "Unknown format code '%c' for object of type 'complex'",
+                      type);
+        return NULL;
+    }
+    cval c = CVAL(self);
+    bool skip_re = false, add_parens = false;
+    int default_precision = 6;
+    if (type == 0) {
+        type = 'r';
+        default_precision = 0;
+        if (c.real == 0.0 && copysign(1.0, c.real) == 1.0)
+            skip_re = true;
+        else
+            add_parens = true;
+    } else if (type == 'n') {
+        type = 'g';
+    }
+    if (precision < 0)
+        precision = default_precision;
+    else if (type == 'r')
+        type = 'g';
+    int flags = (alt ? FT_DTOA_ALT : 0) | (no_neg_0 ? FT_DTOA_NO_NEG_0 : 0);
+    char *re = skip_re ? NULL : format_part(c.real, type, precision, flags, sign, grouping);
+    char *im = format_part(c.imag, type, precision, flags, skip_re ? sign : '+', grouping);
+    FtObject *result = NULL;
+    if (im && (skip_re || re)) {
+        FtStrBuilder sb;
+        ft_sb_init(&sb);
+        size_t body = strlen(im) + 1 + (re ? strlen(re) : 0) + (add_parens ? 2 : 0);
+        ssize_t pad = width > (ssize_t)body ? width - (ssize_t)body : 0;
+        ssize_t left = align == '<' ? 0 : align == '^' ? pad / 2 : pad;
+        int rc = 0;
+        for (ssize_t k = 0; k < left && rc == 0; k++)
+            rc = ft_sb_append_char(&sb, fill);
+        if (rc == 0 && add_parens)
+            rc = ft_sb_append_char(&sb, '(');
+        if (rc == 0 && re)
+            rc = ft_sb_append_cstr(&sb, re);
+        if (rc == 0)
+            rc = ft_sb_append_cstr(&sb, im);
+        if (rc == 0)
+            rc = ft_sb_append_char(&sb, 'j');
+        if (rc == 0 && add_parens)
+            rc = ft_sb_append_char(&sb, ')');
+        for (ssize_t k = left; k < pad && rc == 0; k++)
+            rc = ft_sb_append_char(&sb, fill);
+        if (rc == 0)
+            result = ft_sb_finish(&sb);
+        else
+            ft_sb_discard(&sb);
+    }
+    ft_mem_free(re);
+    ft_mem_free(im);
+    return result;
+}
+
 static FtMethodDef complex_methods[] = {
     {"conjugate", (void *)complex_conjugate, FT_METH_NOARGS, "Return the complex conjugate of its argument. (3-4j).conjugate() == 3+4j."},
     {"__getnewargs__", (void *)complex_getnewargs, FT_METH_NOARGS, NULL},
     {"__complex__", (void *)complex_complex, FT_METH_NOARGS, "Convert this value to exact type complex."},
+    {"__format__", (void *)complex_format, FT_METH_O, "Convert to a string according to format_spec."},
     {NULL, NULL, 0, NULL},
 };
 

@@ -17,10 +17,26 @@
 #define HASH_MODULUS (((uint64_t)1 << HASH_BITS) - 1)
 #define HASH_INF 314159
 
+/* A per-thread free list of exact floats, as CPython keeps: float arithmetic makes one
+ * result object per operation, and reusing recently freed ones skips the allocator. The
+ * list is linked through ob_type; it is thread-local, so it needs no synchronisation under
+ * any locking strategy (an object freed by one thread is only ever reused by that thread). */
+#define FREE_LIST_MAX 100
+static _Thread_local FtFloat *free_list;
+static _Thread_local int free_count;
+
 FtObject *ft_float_from_double(double v) {
-    FtFloat *f = (FtFloat *)ft_object_alloc(&ft_float_type);
-    if (!f)
-        return NULL;
+    FtFloat *f = free_list;
+    if (f) {
+        free_list = (FtFloat *)f->ob_base.ob_type;
+        free_count--;
+        lk_refcnt_init(&f->ob_base.ob_rc);
+        f->ob_base.ob_type = &ft_float_type;
+    } else {
+        f = (FtFloat *)ft_object_alloc(&ft_float_type);
+        if (!f)
+            return NULL;
+    }
     f->value = v;
     return (FtObject *)f;
 }
@@ -112,20 +128,98 @@ static ft_hash_t float_hash(FtObject *o) {
 
 /* Shortest decimal digits that round-trip: digits (no dot, no trailing zeros) and the decimal
  * point position (value = 0.DIGITS * 10**decpt). v must be finite and > 0. */
+/* Round the n-digit decimal d (no dot) to k < n digits, half up, in place; returns the
+ * carry-adjusted exponent bump (1 when 99.. became 100..). The caller guarantees the cut is
+ * not a tie of the (already rounded) 17-digit text. */
+static int round_digits(char *d, int n, int k) {
+    bool up = d[k] >= '5';
+    d[k] = 0;
+    FT_UNUSED(n);
+    if (!up)
+        return 0;
+    int i = k - 1;
+    while (i >= 0 && d[i] == '9')
+        d[i--] = '0';
+    if (i >= 0) {
+        d[i]++;
+        return 0;
+    }
+    memmove(d + 1, d, (size_t)k);
+    d[0] = '1';
+    d[k] = 0;
+    return 1;
+}
+
+/* Is the decimal digits * 10**(exp - ndigits + 1) exactly the double v? */
+static bool round_trips(const char *digits, int exp, double v) {
+    char buf[48];
+    snprintf(buf, sizeof buf, "%c.%se%d", digits[0], digits + 1, exp);
+    return strtod(buf, NULL) == v;
+}
+
+/* Shortest decimal digits that round-trip: digits (no dot, no trailing zeros) and the decimal
+ * point position (value = 0.DIGITS * 10**decpt). v must be finite and > 0. */
 static int shortest_digits(double v, char *digits, int *decpt) {
     char buf[40];
-    for (int p = 1; p <= 17; p++) {
+    int exp;
+    if (v >= DBL_MIN) {
+        /* Any decimal of at most DBL_DIG (15) digits survives a trip through a double, so
+         * when the shortest round-trip string has <= 15 digits it is the correctly rounded
+         * 15-digit one (trailing zeros dropped); otherwise try 16, then 17 (which always
+         * round-trips). The shorter candidates are cut from the exact 17-digit text unless
+         * the cut falls on a tie, where only a fresh conversion rounds correctly. */
+        snprintf(buf, sizeof buf, "%.16e", v);
+        char d17[20];
+        int n = 0;
+        char *c = buf;
+        for (; *c && *c != 'e'; c++)
+            if (*c != '.')
+                d17[n++] = *c;
+        d17[n] = 0;
+        exp = atoi(c + 1);
+        for (int k = 15; k <= 16; k++) {
+            char cand[20];
+            int cexp = exp;
+            bool tie = d17[k] == '5' && (k == 16 || d17[16] == '0');
+            if (tie) {
+                char b2[40];
+                snprintf(b2, sizeof b2, "%.*e", k - 1, v);
+                int m = 0;
+                char *q = b2;
+                for (; *q && *q != 'e'; q++)
+                    if (*q != '.')
+                        cand[m++] = *q;
+                cand[m] = 0;
+                cexp = atoi(q + 1);
+            } else {
+                memcpy(cand, d17, 18);
+                cexp += round_digits(cand, 17, k);
+            }
+            if (round_trips(cand, cexp, v)) {
+                strcpy(digits, cand);
+                exp = cexp;
+                goto done;
+            }
+        }
+        strcpy(digits, d17);
+        goto done;
+    }
+    for (int p = 1; p <= 17; p++) { /* subnormals have fewer digits */
         snprintf(buf, sizeof buf, "%.*e", p - 1, v);
         if (p == 17 || strtod(buf, NULL) == v)
             break;
     }
-    /* buf: d[.ddd]e[+-]xx */
-    int n = 0;
-    char *c = buf;
-    for (; *c && *c != 'e'; c++)
-        if (*c != '.')
-            digits[n++] = *c;
-    int exp = atoi(c + 1);
+    {
+        int n = 0;
+        char *c = buf;
+        for (; *c && *c != 'e'; c++)
+            if (*c != '.')
+                digits[n++] = *c;
+        digits[n] = 0;
+        exp = atoi(c + 1);
+    }
+done:;
+    int n = (int)strlen(digits);
     while (n > 1 && digits[n - 1] == '0')
         n--;
     digits[n] = 0;
@@ -213,6 +307,31 @@ char *ft_double_to_string(double v, char format_code, int precision, int flags, 
         }
         bool use_exp = decpt <= -4 || decpt > 16;
         layout(body, digits, nd, decpt, use_exp, flags & FT_DTOA_ADD_DOT_0, flags & FT_DTOA_ALT, 0);
+    } else if (code == 'g' && (flags & FT_DTOA_ADD_DOT_0) && precision <= 40) {
+        /* format()'s omitted type with a precision: CPython's 'g' with ADD_DOT_0 switches to
+         * exponent notation one digit earlier (decpt > precision - 1), so that the ".0" it
+         * adds never shows more digits than asked for. */
+        if (precision <= 0)
+            precision = precision < 0 ? 6 : 1;
+        char e[64], digits[48];
+        snprintf(e, sizeof e, "%.*e", precision - 1, fabs(v));
+        int nd = 0;
+        char *c = e;
+        for (; *c && *c != 'e'; c++)
+            if (*c != '.')
+                digits[nd++] = *c;
+        int decpt = atoi(c + 1) + 1;
+        if (!(flags & FT_DTOA_ALT))
+            while (nd > 1 && digits[nd - 1] == '0')
+                nd--;
+        digits[nd] = 0;
+        if (v == 0) {
+            decpt = 1;
+            if (!(flags & FT_DTOA_ALT))
+                nd = 1;
+        }
+        bool use_exp = decpt <= -4 || decpt > precision - 1;
+        layout(body, digits, nd, decpt, use_exp, true, flags & FT_DTOA_ALT, 0);
     } else {
         if (precision < 0)
             precision = 6;
@@ -459,6 +578,12 @@ static FtObject *float_new(FtType *type, FtObject *args, FtObject *kwargs) {
 
 static void float_dealloc(FtObject *o) {
     FtType *tp = FT_TYPE(o);
+    if (tp == &ft_float_type && free_count < FREE_LIST_MAX) {
+        o->ob_type = (FtType *)free_list;
+        free_list = (FtFloat *)o;
+        free_count++;
+        return;
+    }
     tp->tp_free(o);
     if (tp->tp_flags & FT_TPFLAGS_HEAPTYPE)
         FT_DECREF(tp);
@@ -468,7 +593,7 @@ static void float_dealloc(FtObject *o) {
 
 /* Operand to double: 1 ok, 0 not a float/int (NotImplemented), -1 error. */
 static int to_double(FtObject *o, double *out) {
-    if (ft_float_check(o)) {
+    if (FT_LIKELY(ft_float_check_exact(o)) || ft_float_check(o)) {
         *out = FT_FLOAT_VALUE(o);
         return 1;
     }
@@ -596,8 +721,6 @@ static FtObject *float_divmod(FtObject *a, FtObject *b) {
 }
 
 static bool is_odd_integer(double x) { return fmod(fabs(x), 2.0) == 1.0; }
-
-FtObject *ft_complex_pow_real(double re, double exp); /* complex.c */
 
 static FtObject *float_pow(FtObject *v, FtObject *w, FtObject *z) {
     if (z != NULL && z != FT_NONE) {
@@ -822,7 +945,8 @@ static FtObject *float_fromhex(FtObject *cls, FtObject *arg) {
         end--;
     /* validate: [sign] ['0x'] hex* ['.' hex*] ['p' [sign] dec+]  (at least one hex digit) */
     const char *p = s;
-    char buf[512];
+    char small[512];
+    char *buf = small;
     size_t w = 0;
     double result;
     bool neg = false;
@@ -859,9 +983,16 @@ static FtObject *float_fromhex(FtObject *cls, FtObject *arg) {
             ok = false;
         }
     }
-    if (!ok || !digit || (size_t)(end - s) + 4 > sizeof buf) {
+    if (!ok || !digit) {
         ft_err_set_string(ft_exc_ValueError, "invalid hexadecimal floating-point string");
         return NULL;
+    }
+    if ((size_t)(end - s) + 4 > sizeof small) {
+        buf = ft_mem_alloc((size_t)(end - s) + 4);
+        if (!buf)
+            return NULL;
+        buf[0] = '0';
+        buf[1] = 'x';
     }
     {
         const char *q = s;
@@ -875,6 +1006,8 @@ static FtObject *float_fromhex(FtObject *cls, FtObject *arg) {
     }
     errno = 0;
     result = strtod(buf, NULL);
+    if (buf != small)
+        ft_mem_free(buf);
     if (isinf(result)) {
         ft_err_set_string(ft_exc_OverflowError, "hexadecimal value too large to represent as a float");
         return NULL;

@@ -24,3 +24,9 @@ err(lambda: str(10**4999))
 err(lambda: str(10**5000))
 sys.set_int_max_str_digits(4300)
 err(lambda: str(10**4300))
+for s in ['1' * 5000 + 'x', '1_' * 4300 + '1', ' ' + '1' * 4301 + ' ', '-' + '0' * 4301, 'x' + '1' * 5000,
+          '1' * 4301 + '__1', '1' * 4301 + '_']:
+    try:
+        print(len(str(int(s))))
+    except ValueError as e:
+        print(str(e)[:110])
