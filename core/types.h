@@ -68,8 +68,8 @@ FtObject *ft_int_pow(FtObject *a, FtObject *b, FtObject *mod); /* mod: None or N
 FtObject *ft_int_neg(FtObject *a);
 FtObject *ft_int_abs(FtObject *a);
 FtObject *ft_int_lshift_count(FtObject *a, size_t s);
-double ft_int_frexp(FtObject *o, int64_t *e);      /* o == x * 2**e, 0.5 <= |x| < 1, rounded */
 FtObject *ft_int_rshift_count(FtObject *a, size_t s);
+double ft_int_frexp(FtObject *o, int64_t *e);      /* o == x * 2**e, 0.5 <= |x| < 1, rounded */
 
 /* ---- float.c ---------------------------------------------------------------------------- */
 typedef struct FtFloat {
@@ -106,6 +106,7 @@ typedef struct FtComplex {
 extern FtType ft_complex_type;
 #define ft_complex_check(o) ft_type_is_subtype(FT_TYPE(o), &ft_complex_type)
 FtObject *ft_complex_from_doubles(double real, double imag);
+FtObject *ft_complex_pow_real(double base, double exp); /* (base+0j)**(exp+0j), for float.c */
 
 /* ---- str.c -----------------------------------------------------------------------------
  * Immutable Unicode with code-point semantics (PEP 393 layout): data of `kind` bytes per code
@@ -226,6 +227,7 @@ FtObject *ft_tuple_from_array(FtObject *const *items, ssize_t n);   /* increfs *
 FtObject *ft_tuple_from_array_steal(FtObject *const *items, ssize_t n);
 FtObject *ft_tuple_slice(FtObject *t, ssize_t lo, ssize_t hi);
 extern FtObject *ft_empty_tuple;
+void ft_tuple_maybe_untrack(FtObject *t);  /* for the collector: no container items */
 
 /* ---- list.c ----------------------------------------------------------------------------- */
 typedef struct FtList {
@@ -281,6 +283,9 @@ FtObject *ft_dict_items_list(FtObject *d);
 FtObject *ft_dict_setdefault(FtObject *d, FtObject *key, FtObject *dflt); /* BORROWED */
 FtObject *ft_dict_pop(FtObject *d, FtObject *key, FtObject *dflt);        /* dflt may be NULL */
 void ft_dict_clear(FtObject *d);
+/* An exact dict is untracked by the collector until it holds a container (as CPython);
+ * the collector may call this to untrack one that no longer does. */
+void ft_dict_maybe_untrack(FtObject *d);
 
 /* ---- set.c: set and frozenset (CPython's open addressing, so iteration order matches) --- */
 extern FtType ft_set_type, ft_frozenset_type;
@@ -330,6 +335,13 @@ extern FtType ft_list_iter_type, ft_tuple_iter_type;
  * 0 = o is not being repr'd on this thread (it is now), 1 = it is (print "[...]"), -1 error. */
 int ft_repr_enter(FtObject *o);
 void ft_repr_leave(FtObject *o);
+/* Deallocation of deeply nested containers without deep C recursion (CPython's trashcan),
+ * list.c. A container's tp_dealloc starts with
+ *     if (ft_trashcan_begin(o, this_dealloc)) return;   (o already untracked)
+ * and ends with ft_trashcan_end(): past a nesting depth the object is queued and
+ * this_dealloc(o) is called again later, from the outermost dealloc. */
+bool ft_trashcan_begin(FtObject *o, ft_destructor dealloc);
+void ft_trashcan_end(void);
 /* PEP 585 aliases (list[int]): what the containers' __class_getitem__ returns; a subset of
  * CPython's types.GenericAlias, in iterators.c. */
 extern FtType ft_generic_alias_type;

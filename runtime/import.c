@@ -397,7 +397,9 @@ no_parent:
 }
 
 /* from package import name: import package.name when it is not an attribute yet. */
-static int handle_fromlist(FtObject *mod, FtObject *absname, FtObject *fromlist) {
+/* `from package import *` with package.__all__ imports the submodules __all__ names
+ * (recursive: the list being walked is __all__), as importlib's _handle_fromlist. */
+static int handle_fromlist(FtObject *mod, FtObject *absname, FtObject *fromlist, int recursive) {
     FtObject *has_path;
     if (ft_object_lookup_attr(mod, FT_ID(__path__), &has_path) < 0)
         return -1;
@@ -405,11 +407,38 @@ static int handle_fromlist(FtObject *mod, FtObject *absname, FtObject *fromlist)
         return 0;
     FT_DECREF(has_path);
     ssize_t n = ft_object_length(fromlist);
+    if (n < 0)
+        return -1;
     for (ssize_t i = 0; i < n; i++) {
         FtObject *item = ft_sequence_getitem(fromlist, i);
         if (!item)
             return -1;
-        if (!ft_str_check(item) || ft_str_eq_cstr(item, "*") || ft_object_hasattr(mod, item)) {
+        if (!ft_str_check(item)) {
+            if (recursive)
+                ft_err_format(ft_exc_TypeError, "Item in %U.__all__ must be str, not %T",
+                              absname, item);
+            else
+                ft_err_format(ft_exc_TypeError, "Item in ``from list'' must be str, not %T",
+                              item);
+            FT_DECREF(item);
+            return -1;
+        }
+        if (ft_str_eq_cstr(item, "*")) {
+            FT_DECREF(item);
+            FtObject *all = NULL;
+            if (recursive)
+                continue;
+            if (ft_object_lookup_attr(mod, FT_ID(__all__), &all) < 0)
+                return -1;
+            if (!all)
+                continue;
+            int r = handle_fromlist(mod, absname, all, 1);
+            FT_DECREF(all);
+            if (r < 0)
+                return -1;
+            continue;
+        }
+        if (ft_object_hasattr(mod, item)) {
             FT_DECREF(item);
             continue;
         }
@@ -467,7 +496,7 @@ FtObject *ft_import_module_level(FtObject *name, FtObject *globals, FtObject *fr
     }
     int has_fromlist = fromlist && fromlist != FT_NONE && ft_object_is_true(fromlist) > 0;
     if (has_fromlist) {
-        if (handle_fromlist(mod, absname, fromlist) < 0)
+        if (handle_fromlist(mod, absname, fromlist, 0) < 0)
             FT_CLEAR(mod);
         FT_DECREF(absname);
         return mod;

@@ -26,6 +26,7 @@ extern FtModuleDef ft_builtins_module_def;  /* runtime/modules/builtins.c */
 extern FtModuleDef ft_sys_module_def;       /* runtime/modules/sys.c */
 extern FtModuleDef ft_math_module_def;      /* runtime/modules/math.c */
 extern FtModuleDef ft_time_module_def;      /* runtime/modules/time.c */
+extern FtModuleDef ft_posix_module_def;     /* runtime/modules/posix.c */
 extern FtModuleDef ft_thread_module_def;    /* runtime/modules/thread.c */
 extern FtModuleDef ft_marshal_module_def;   /* runtime/modules/marshalmod.c */
 extern FtModuleDef ft_opcode_module_def;    /* runtime/modules/_opcode.c */

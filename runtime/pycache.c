@@ -125,7 +125,7 @@ FtObject *ft_pycache_load(const char *cpath, const struct stat *src, FtObject *f
         return NULL;
     FtObject *code = NULL;
     if (len >= HEADER_SIZE && memcmp(buf, "ftpy", 4) == 0 &&
-        get32(buf + 4) == ft_marshal_magic() && get32(buf + 8) == 0 &&
+        get32(buf + 4) == ft_marshal_magic() && get32(buf + 8) == 0 && get32(buf + 12) == 0 &&
         get64(buf + 16) == (uint64_t)src->st_mtim.tv_sec * 1000000000ull +
                                (uint64_t)src->st_mtim.tv_nsec &&
         get64(buf + 24) == (uint64_t)src->st_size &&

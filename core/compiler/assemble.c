@@ -177,6 +177,29 @@ static void clean_blocks(Unit *u)
         }
         b->n = k;
     }
+    /* thread jumps to unconditional jumps (a few hops: `while True: pass` jumps to
+     * itself) */
+    for (Block *b = u->entry; b; b = b->next) {
+        for (int i = 0; i < b->n; i++) {
+            Instr *in = &b->instrs[i];
+            if (!in->target || is_block_push(in->op))
+                continue;
+            for (int hops = 0; hops < 4; hops++) {
+                Block *t = next_nonempty(in->target);
+                if (t == NULL || t->instrs[0].op != FT_OP_JUMP || t->instrs[0].target == in->target)
+                    break;
+                in->target = t->instrs[0].target;
+            }
+            /* a jump to `return <const>` returns right away (CPython duplicates such small
+             * exit blocks too) */
+            Block *t = in->op == FT_OP_JUMP ? next_nonempty(in->target) : NULL;
+            if (t && t->instrs[0].op == FT_OP_RETURN_CONST) {
+                in->op = FT_OP_RETURN_CONST;
+                in->arg = t->instrs[0].arg;
+                in->target = NULL;
+            }
+        }
+    }
     for (Block *b = u->entry; b; b = b->next) {
         if (b->n == 0)
             continue;

@@ -553,31 +553,118 @@ static int visit_stmt(Compiler *c, stmt_ty s);
 
 /* ---- constant folding ----------------------------------------------------------------- */
 
+static int binop_arg(operator_ty op, int inplace);
+
+/* Limits of CPython's AST optimizer: results that could be huge are not folded. */
+#define MAX_INT_SIZE 128    /* bits */
+#define MAX_STR_SIZE 4096   /* characters or bytes */
+
+/* a op b for two constants, as CPython's fold_binop (with its safe_* size limits): new ref,
+ * or NULL with an exception set or not (either way: do not fold). */
+static FtObject *fold_binop(FtObject *a, FtObject *b, operator_ty op)
+{
+    int ia = ft_int_check(a), ib = ft_int_check(b);
+    switch (op) {
+    case Mult:
+        if (ia && ib && ft_int_sign(a) && ft_int_sign(b)) {
+            if (ft_int_bit_length(a) + ft_int_bit_length(b) > MAX_INT_SIZE)
+                return NULL;
+        } else if ((ia && (ft_str_check(b) || ft_bytes_check(b))) ||
+                   (ib && (ft_str_check(a) || ft_bytes_check(a)))) {
+            FtObject *n = ia ? a : b, *s = ia ? b : a;
+            ssize_t size = FT_SIZE(s);
+            if (size) {
+                ssize_t k = ft_int_as_ssize(n);
+                if (k < 0 || k > MAX_STR_SIZE / size)
+                    return NULL;
+            }
+        } else if ((ia && (ft_tuple_check(b) || ft_anyset_check(b))) ||
+                   (ib && (ft_tuple_check(a) || ft_anyset_check(a)))) {
+            return NULL; /* repeated collections: left to run time */
+        }
+        break;
+    case Pow:
+        if (ia && ib && ft_int_sign(a) && ft_int_sign(b) > 0) {
+            ssize_t wbits = ft_int_as_ssize(b);
+            if (wbits < 0 || ft_int_bit_length(a) > (size_t)(MAX_INT_SIZE / wbits))
+                return NULL;
+        }
+        return ft_number_power(a, b, FT_NONE);
+    case LShift:
+        if (ia && ib && ft_int_sign(a) && ft_int_sign(b)) {
+            ssize_t wbits = ft_int_as_ssize(b);
+            size_t vbits = ft_int_bit_length(a);
+            if (wbits < 0 || wbits > MAX_INT_SIZE || vbits > (size_t)(MAX_INT_SIZE - wbits))
+                return NULL;
+        }
+        break;
+    case Mod:
+        if (ft_str_check(a) || ft_bytes_check(a))
+            return NULL; /* %-formatting stays at run time */
+        break;
+    case MatMult:
+        return NULL;
+    default:
+        break;
+    }
+    return ft_number_binop(a, b, binop_arg(op, 0));
+}
+
 /* The constant value of an expression the AST optimizer of CPython would fold (constants,
- * unary +/-/~ of numbers, tuples of constants): new ref, or NULL (no error) when not
- * constant. */
+ * unary operators and binary operators on constants, tuples of constants, subscripts of
+ * constants): new ref, or NULL (no error) when not constant. */
 static FtObject *fold_const(expr_ty e)
 {
     switch (e->kind) {
+    case BinOp_kind: {
+        FtObject *l = fold_const(e->v.BinOp.left);
+        if (l == NULL)
+            return NULL;
+        FtObject *r = fold_const(e->v.BinOp.right);
+        if (r == NULL) {
+            FT_DECREF(l);
+            return NULL;
+        }
+        FtObject *v = fold_binop(l, r, e->v.BinOp.op);
+        FT_DECREF(l);
+        FT_DECREF(r);
+        if (v == NULL)
+            ft_err_clear();
+        return v;
+    }
+    case Subscript_kind: {
+        if (e->v.Subscript.ctx != Load || e->v.Subscript.slice->kind == Slice_kind)
+            return NULL;
+        FtObject *container = fold_const(e->v.Subscript.value);
+        if (container == NULL)
+            return NULL;
+        FtObject *index = fold_const(e->v.Subscript.slice);
+        FtObject *v = index ? ft_object_getitem(container, index) : NULL;
+        FT_DECREF(container);
+        FT_XDECREF(index);
+        if (v == NULL)
+            ft_err_clear();
+        return v;
+    }
     case Constant_kind:
         return FT_NEWREF(e->v.Constant.value);
     case UnaryOp_kind: {
-        if (e->v.UnaryOp.op == Not)
-            return NULL;
         FtObject *v = fold_const(e->v.UnaryOp.operand);
         if (v == NULL)
             return NULL;
         FtObject *r = NULL;
-        if (ft_int_check(v) || ft_float_check_exact(v)) {
-            if (e->v.UnaryOp.op == USub)
-                r = ft_number_negative(v);
-            else if (e->v.UnaryOp.op == UAdd)
-                r = ft_number_positive(v);
-            else if (ft_int_check(v))
-                r = ft_number_invert(v);
-            if (r == NULL)
-                ft_err_clear();
+        switch (e->v.UnaryOp.op) {
+        case USub: r = ft_number_negative(v); break;
+        case UAdd: r = ft_number_positive(v); break;
+        case Invert: r = ft_number_invert(v); break;
+        case Not: {
+            int t = ft_object_not(v);
+            r = t < 0 ? NULL : ft_bool_from(t);
+            break;
         }
+        }
+        if (r == NULL)
+            ft_err_clear();
         FT_DECREF(v);
         return r;
     }
@@ -609,7 +696,8 @@ int ft_cg_is_const(expr_ty e)
 {
     if (e->kind == Constant_kind)
         return 1;
-    if (e->kind != UnaryOp_kind && e->kind != Tuple_kind)
+    if (e->kind != UnaryOp_kind && e->kind != Tuple_kind && e->kind != BinOp_kind &&
+        e->kind != Subscript_kind)
         return 0;
     FtObject *v = fold_const(e);
     if (v == NULL)
@@ -630,8 +718,36 @@ static int are_all_items_const(asdl_expr_seq *seq, ssize_t begin, ssize_t end)
 
 /* ---- names ---------------------------------------------------------------------------- */
 
+/* __debug__ cannot be bound or deleted (CPython's forbidden_name): -1 with SyntaxError. */
+static int forbidden_name(Compiler *c, FtObject *name, expr_context_ty ctx)
+{
+    if (ctx == Load || !ft_str_eq_cstr(name, "__debug__"))
+        return 0;
+    return ft_cg_error(c, ctx == Store ? "cannot assign to __debug__" : "cannot delete __debug__");
+}
+
+static int check_debug_args_seq(Compiler *c, asdl_arg_seq *args)
+{
+    for (ssize_t i = 0; i < asdl_seq_LEN(args); i++)
+        RETURN_IF_ERROR(forbidden_name(c, asdl_seq_GET(args, i)->arg, Store));
+    return 0;
+}
+
+static int check_debug_args(Compiler *c, arguments_ty args)
+{
+    RETURN_IF_ERROR(check_debug_args_seq(c, args->posonlyargs));
+    RETURN_IF_ERROR(check_debug_args_seq(c, args->args));
+    if (args->vararg)
+        RETURN_IF_ERROR(forbidden_name(c, args->vararg->arg, Store));
+    RETURN_IF_ERROR(check_debug_args_seq(c, args->kwonlyargs));
+    if (args->kwarg)
+        RETURN_IF_ERROR(forbidden_name(c, args->kwarg->arg, Store));
+    return 0;
+}
+
 int ft_cg_nameop(Compiler *c, FtObject *name, expr_context_ty ctx)
 {
+    RETURN_IF_ERROR(forbidden_name(c, name, ctx));
     Unit *u = c->u;
     if (ctx == Load && ft_str_eq_cstr(name, "__debug__"))
         return ft_cg_addop_load_const(c, c->optimize ? FT_FALSE : FT_TRUE);
@@ -997,6 +1113,7 @@ static int compiler_function(Compiler *c, stmt_ty s)
     asdl_expr_seq *decos = s->v.FunctionDef.decorator_list;
     asdl_stmt_seq *body = s->v.FunctionDef.body;
 
+    RETURN_IF_ERROR(check_debug_args(c, args));
     RETURN_IF_ERROR(compiler_decorators(c, decos));
     int firstlineno = s->lineno;
     if (asdl_seq_LEN(decos))
@@ -1088,6 +1205,7 @@ error:
 static int compiler_lambda(Compiler *c, expr_ty e)
 {
     arguments_ty args = e->v.Lambda.args;
+    RETURN_IF_ERROR(check_debug_args(c, args));
     int flags = default_arguments(c, args);
     RETURN_IF_ERROR(flags);
     RETURN_IF_ERROR(enter_scope(c, id_str("<lambda>"), SCOPE_LAMBDA, e, e->lineno));
@@ -1722,8 +1840,11 @@ static int compiler_from_import(Compiler *c, stmt_ty s)
     /* Future statements only change how this module is compiled (the symbol table already
      * noticed `annotations`); ftpy has no __future__ module to import at run time. */
     if (s->v.ImportFrom.module && s->v.ImportFrom.level == 0 &&
-        ft_str_eq_cstr(s->v.ImportFrom.module, "__future__"))
+        ft_str_eq_cstr(s->v.ImportFrom.module, "__future__")) {
+        if (s->lineno > c->future_lineno)
+            return ft_cg_error(c, "from __future__ imports must occur at the beginning of the file");
         return ft_cg_addop(c, FT_OP_NOP, 0);
+    }
     ADDOP_LOAD_CONST_NEW(c, ft_int_from_i64(s->v.ImportFrom.level));
     FtObject *names = ft_tuple_new(n);
     if (names == NULL)
@@ -1845,6 +1966,9 @@ static int compiler_augassign(Compiler *c, stmt_ty s)
         break;
     case Subscript_kind:
         if (e->v.Subscript.ctx == Load) {
+            FtObject *folded = fold_const(e);
+            if (folded)
+                return ft_cg_addop_load_const_new(c, folded);
             RETURN_IF_ERROR(check_subscripter(c, e->v.Subscript.value));
             RETURN_IF_ERROR(check_index(c, e->v.Subscript.value, e->v.Subscript.slice));
         }
@@ -1901,6 +2025,7 @@ static int compiler_annassign(Compiler *c, stmt_ty s)
     int module_or_class = c->u->scope_type == SCOPE_MODULE || c->u->scope_type == SCOPE_CLASS;
     switch (targ->kind) {
     case Name_kind:
+        RETURN_IF_ERROR(forbidden_name(c, targ->v.Name.id, Store));
         if (s->v.AnnAssign.simple && module_or_class) {
             RETURN_IF_ERROR(visit_annexpr(c, s->v.AnnAssign.annotation));
             ADDOP_NAME(c, FT_OP_LOAD_NAME, id_str("__annotations__"));
@@ -1909,6 +2034,7 @@ static int compiler_annassign(Compiler *c, stmt_ty s)
         }
         break;
     case Attribute_kind:
+        RETURN_IF_ERROR(forbidden_name(c, targ->v.Attribute.attr, Store));
         if (!s->v.AnnAssign.value)
             RETURN_IF_ERROR(check_ann_expr(c, targ->v.Attribute.value));
         break;
@@ -2027,7 +2153,16 @@ static int starunpack_helper(Compiler *c, asdl_expr_seq *elts, int pushed, int b
             FT_DECREF(folded);
             if (fs == NULL)
                 return -1;
-            folded = fs;
+            /* CPython's constant merging rebuilds the frozenset from its own iteration
+             * order; the rebuilt one is what the code object holds */
+            FtObject *items = ft_sequence_tuple(fs);
+            FT_DECREF(fs);
+            if (items == NULL)
+                return -1;
+            folded = ft_frozenset_new(items);
+            FT_DECREF(items);
+            if (folded == NULL)
+                return -1;
         }
         if (ft_cg_addop(c, build, pushed) < 0) {
             FT_DECREF(folded);
@@ -2220,6 +2355,7 @@ static int validate_keywords(Compiler *c, asdl_keyword_seq *keywords)
         keyword_ty key = asdl_seq_GET(keywords, i);
         if (key->arg == NULL)
             continue;
+        RETURN_IF_ERROR(forbidden_name(c, key->arg, Store));
         for (ssize_t j = i + 1; j < n; j++) {
             keyword_ty other = asdl_seq_GET(keywords, j);
             if (other->arg && ft_str_eq(key->arg, other->arg)) {
@@ -2549,7 +2685,11 @@ static int visit_expr1(Compiler *c, expr_ty e)
         ft_cg_use_next_block(c, end);
         return 0;
     }
-    case BinOp_kind:
+    case BinOp_kind: {
+        FtObject *folded = fold_const(e);
+        if (folded)
+            return ft_cg_addop_load_const_new(c, folded);
+    }
         RETURN_IF_ERROR(ft_cg_visit_expr(c, e->v.BinOp.left));
         RETURN_IF_ERROR(ft_cg_visit_expr(c, e->v.BinOp.right));
         ADDOP_I(c, FT_OP_BINARY_OP, binop_arg(e->v.BinOp.op, 0));
@@ -2633,6 +2773,7 @@ static int visit_expr1(Compiler *c, expr_ty e)
     case FormattedValue_kind:
         return compiler_formatted_value(c, e);
     case Attribute_kind:
+        RETURN_IF_ERROR(forbidden_name(c, e->v.Attribute.attr, e->v.Attribute.ctx));
         RETURN_IF_ERROR(ft_cg_visit_expr(c, e->v.Attribute.value));
         update_start_location_to_match_attr(c, e);
         switch (e->v.Attribute.ctx) {
@@ -2643,6 +2784,9 @@ static int visit_expr1(Compiler *c, expr_ty e)
         return 0;
     case Subscript_kind:
         if (e->v.Subscript.ctx == Load) {
+            FtObject *folded = fold_const(e);
+            if (folded)
+                return ft_cg_addop_load_const_new(c, folded);
             RETURN_IF_ERROR(check_subscripter(c, e->v.Subscript.value));
             RETURN_IF_ERROR(check_index(c, e->v.Subscript.value, e->v.Subscript.slice));
         }
@@ -2702,6 +2846,54 @@ int ft_cg_visit_expr(Compiler *c, expr_ty e)
 
 /* ---- entry point -------------------------------------------------------------------------- */
 
+/* The future statements at the top of a module (CPython's future.c): unknown features are
+ * errors, and c->future_lineno is the line of the last one, so that later ones are errors. */
+static int future_parse(Compiler *c, asdl_stmt_seq *body)
+{
+    static const char *const known[] = { "nested_scopes", "generators", "division",
+                                         "absolute_import", "with_statement", "print_function",
+                                         "unicode_literals", "barry_as_FLUFL", "generator_stop",
+                                         "annotations", NULL };
+    int done = 0, prev_line = 0;
+    ssize_t i = get_docstring(body) ? 1 : 0;
+    for (; i < asdl_seq_LEN(body); i++) {
+        stmt_ty s = asdl_seq_GET(body, i);
+        if (done && s->lineno > prev_line)
+            return 0;
+        prev_line = s->lineno;
+        if (s->kind != ImportFrom_kind || s->v.ImportFrom.module == NULL ||
+            !ft_str_eq_cstr(s->v.ImportFrom.module, "__future__")) {
+            done = 1;
+            continue;
+        }
+        if (done) {
+            ft_syntax_error(ft_exc_SyntaxError,
+                            "from __future__ imports must occur at the beginning of the file",
+                            c->filename, c->src, s->lineno, s->col_offset - 1, s->lineno, -1);
+            return -1;
+        }
+        for (ssize_t j = 0; j < asdl_seq_LEN(s->v.ImportFrom.names); j++) {
+            FtObject *name = asdl_seq_GET(s->v.ImportFrom.names, j)->name;
+            int ok = 0;
+            for (int k = 0; known[k] && !ok; k++)
+                ok = ft_str_eq_cstr(name, known[k]);
+            if (ok)
+                continue;
+            FtObject *msg = ft_str_eq_cstr(name, "braces")
+                                ? ft_str_from_cstr("not a chance")
+                                : ft_str_from_format("future feature %.100U is not defined", name);
+            if (msg == NULL)
+                return -1;
+            ft_syntax_error(ft_exc_SyntaxError, ft_str_as_utf8(msg), c->filename, c->src,
+                            s->lineno, s->col_offset, s->lineno, -1);
+            FT_DECREF(msg);
+            return -1;
+        }
+        c->future_lineno = s->lineno;
+    }
+    return 0;
+}
+
 FtObject *ft_codegen_module(mod_ty mod, FtSymtable *st, FtObject *filename, const char *src,
                             int mode, int flags)
 {
@@ -2711,6 +2903,10 @@ FtObject *ft_codegen_module(mod_ty mod, FtSymtable *st, FtObject *filename, cons
     c.src = src;
     c.optimize = (flags & FT_CF_OPTIMIZE2) ? 2 : (flags & FT_CF_OPTIMIZE) ? 1 : 0;
     c.future_annotations = st->future_annotations;
+    if (mod->kind == Module_kind && future_parse(&c, mod->v.Module.body) < 0)
+        return NULL;
+    if (mod->kind == Interactive_kind && future_parse(&c, mod->v.Interactive.body) < 0)
+        return NULL;
     FtObject *name = id_str("<module>");
     if (name == NULL || enter_scope(&c, name, SCOPE_MODULE, mod, 1) < 0)
         goto error;

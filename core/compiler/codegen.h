@@ -1,7 +1,8 @@
 /* The code generator: AST + symbol table -> code objects (core/objects/code.c), following
  * CPython 3.11's Python/compile.c: a control-flow graph of basic blocks per code unit,
  * pseudo-instructions (SETUP_FINALLY / SETUP_CLEANUP / SETUP_WITH / POP_BLOCK) turned into
- * the exception table, exact stack depth over the graph, absolute jump targets. */
+ * the exception table, exact stack depth over the graph, absolute jump targets.
+ * Implemented by codegen.c, codegen_match.c and assemble.c (internals: codegen_impl.h). */
 #ifndef FT_CODEGEN_H
 #define FT_CODEGEN_H
 

@@ -1,6 +1,7 @@
 /* Internals shared by the code generator's files (codegen.c: units, statements and
  * expressions; codegen_match.c: the match statement; assemble.c: the assembler). Not for use
- * outside core/compiler/codegen*.c and assemble.c. */
+ * outside core/compiler/codegen*.c and assemble.c; the functions they share carry the
+ * ft_cg_ prefix. */
 #ifndef FT_CODEGEN_IMPL_H
 #define FT_CODEGEN_IMPL_H
 
@@ -10,13 +11,10 @@
 #define STACK_USE_GUIDELINE 30
 
 /* CPython re-raises from a cleanup handler with RERAISE n, which restores f_lasti from the
- * `lasti` the handler received (so that the frame's line is the original raise's). That
- * needs the eval loop to look the next handler up at the RERAISE's own index, not at the
- * restored f_lasti, or the exception is caught by the same handler forever. ftpy's eval
- * loop looks up at f_lasti, so the compiler passes 0 (no restore): the traceback entry of
- * the frame is made at the original raise either way. Set to 1 once eval.c unwinds from
- * the RERAISE's own index. */
-#define RERAISE_RESTORES_LASTI 0
+ * `lasti` the handler received, so that the frame's line is the original raise's; the eval
+ * loop looks the next handler up at the RERAISE's own index (else the same handler would
+ * catch the exception forever). 0 makes the compiler emit RERAISE 0 everywhere instead. */
+#define RERAISE_RESTORES_LASTI 1
 #define RERAISE_LASTI(n) (RERAISE_RESTORES_LASTI ? (n) : 0)
 #define MAXBLOCKS 20
 
@@ -97,6 +95,7 @@ typedef struct Compiler {
     int interactive;
     int optimize;                  /* 0, 1 (-O), 2 (-OO) */
     int future_annotations;
+    int future_lineno;             /* line of the last leading `from __future__ import` */
 } Compiler;
 
 #define RETURN_IF_ERROR(x) do { if ((x) < 0) return -1; } while (0)

@@ -20,8 +20,6 @@
 #include "core/compiler/tokenizer.h"
 
 #include <ctype.h>
-#include <errno.h>
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -54,6 +52,7 @@ typedef struct Parser {
     expr_ty last_bare_tuple;  /* the last tuple star_expressions made without brackets */
     Vec groups;               /* expressions written in parentheses (for error messages) */
     int in_invalid_check;     /* inside a speculative check: no nested checks */
+    int final_error;          /* raised as CPython does without reading the rest */
 } Parser;
 
 #define TOK_BLOCK 512
@@ -372,6 +371,7 @@ static void *generic_error(Parser *p)
     }
     FtToken *t = TOK(p, idx);
     if (t->type == FT_TOK_ERRORTOKEN && p->tok.done == FT_E_EOF) {
+        p->final_error = 1;
         if (p->tok.level)
             raise_unclosed_parentheses_error(p);
         else
@@ -379,6 +379,7 @@ static void *generic_error(Parser *p)
         return NULL;
     }
     if (t->type == FT_TOK_INDENT || t->type == FT_TOK_DEDENT) {
+        p->final_error = 1;
         return raise_error(p, ft_exc_IndentationError,
                            t->type == FT_TOK_INDENT ? "unexpected indent" : "unexpected unindent");
     }
@@ -545,15 +546,92 @@ static FtObject *new_identifier(Parser *p, const char *s, ssize_t n)
 }
 
 /* Non-ASCII identifiers are NFKC-normalized (PEP 3131). Without the Unicode tables only
- * the fullwidth forms of ASCII (U+FF01..U+FF5E, 3 bytes each in UTF-8) are folded. */
+ * the characters whose normal form is one ASCII character are folded (fullwidth letters,
+ * mathematical alphanumerics, ª, ...): runs generated from Python's unicodedata. */
+static const uint32_t nfkc_ascii_runs[][3] = { /* first, last, ASCII of first */
+    {0xAA, 0xAA, 0x61}, {0xBA, 0xBA, 0x6F}, {0x17F, 0x17F, 0x73}, {0x2B0, 0x2B0, 0x68},
+    {0x2B2, 0x2B2, 0x6A}, {0x2B3, 0x2B3, 0x72}, {0x2B7, 0x2B7, 0x77}, {0x2B8, 0x2B8, 0x79},
+    {0x2E1, 0x2E1, 0x6C}, {0x2E2, 0x2E2, 0x73}, {0x2E3, 0x2E3, 0x78},
+    {0x1D2C, 0x1D2C, 0x41}, {0x1D2E, 0x1D2E, 0x42}, {0x1D30, 0x1D31, 0x44},
+    {0x1D33, 0x1D3A, 0x47}, {0x1D3C, 0x1D3C, 0x4F}, {0x1D3E, 0x1D3E, 0x50},
+    {0x1D3F, 0x1D3F, 0x52}, {0x1D40, 0x1D41, 0x54}, {0x1D42, 0x1D42, 0x57},
+    {0x1D43, 0x1D43, 0x61}, {0x1D47, 0x1D47, 0x62}, {0x1D48, 0x1D49, 0x64},
+    {0x1D4D, 0x1D4D, 0x67}, {0x1D4F, 0x1D4F, 0x6B}, {0x1D50, 0x1D50, 0x6D},
+    {0x1D52, 0x1D52, 0x6F}, {0x1D56, 0x1D56, 0x70}, {0x1D57, 0x1D58, 0x74},
+    {0x1D5B, 0x1D5B, 0x76}, {0x1D62, 0x1D62, 0x69}, {0x1D63, 0x1D63, 0x72},
+    {0x1D64, 0x1D65, 0x75}, {0x1D9C, 0x1D9C, 0x63}, {0x1DA0, 0x1DA0, 0x66},
+    {0x1DBB, 0x1DBB, 0x7A}, {0x2071, 0x2071, 0x69}, {0x207F, 0x207F, 0x6E},
+    {0x2090, 0x2090, 0x61}, {0x2091, 0x2091, 0x65}, {0x2092, 0x2092, 0x6F},
+    {0x2093, 0x2093, 0x78}, {0x2095, 0x2095, 0x68}, {0x2096, 0x2099, 0x6B},
+    {0x209A, 0x209A, 0x70}, {0x209B, 0x209C, 0x73}, {0x2102, 0x2102, 0x43},
+    {0x210A, 0x210A, 0x67}, {0x210B, 0x210B, 0x48}, {0x210C, 0x210C, 0x48},
+    {0x210D, 0x210D, 0x48}, {0x210E, 0x210E, 0x68}, {0x2110, 0x2110, 0x49},
+    {0x2111, 0x2111, 0x49}, {0x2112, 0x2112, 0x4C}, {0x2113, 0x2113, 0x6C},
+    {0x2115, 0x2115, 0x4E}, {0x2119, 0x211B, 0x50}, {0x211C, 0x211C, 0x52},
+    {0x211D, 0x211D, 0x52}, {0x2124, 0x2124, 0x5A}, {0x2128, 0x2128, 0x5A},
+    {0x212A, 0x212A, 0x4B}, {0x212C, 0x212D, 0x42}, {0x212F, 0x212F, 0x65},
+    {0x2130, 0x2131, 0x45}, {0x2133, 0x2133, 0x4D}, {0x2134, 0x2134, 0x6F},
+    {0x2139, 0x2139, 0x69}, {0x2145, 0x2145, 0x44}, {0x2146, 0x2147, 0x64},
+    {0x2148, 0x2149, 0x69}, {0x2160, 0x2160, 0x49}, {0x2164, 0x2164, 0x56},
+    {0x2169, 0x2169, 0x58}, {0x216C, 0x216C, 0x4C}, {0x216D, 0x216E, 0x43},
+    {0x216F, 0x216F, 0x4D}, {0x2170, 0x2170, 0x69}, {0x2174, 0x2174, 0x76},
+    {0x2179, 0x2179, 0x78}, {0x217C, 0x217C, 0x6C}, {0x217D, 0x217E, 0x63},
+    {0x217F, 0x217F, 0x6D}, {0x2C7C, 0x2C7C, 0x6A}, {0x2C7D, 0x2C7D, 0x56},
+    {0xA7F2, 0xA7F2, 0x43}, {0xA7F3, 0xA7F3, 0x46}, {0xA7F4, 0xA7F4, 0x51},
+    {0xFE33, 0xFE33, 0x5F}, {0xFE34, 0xFE34, 0x5F}, {0xFE4D, 0xFE4D, 0x5F},
+    {0xFE4E, 0xFE4E, 0x5F}, {0xFE4F, 0xFE4F, 0x5F}, {0xFF10, 0xFF19, 0x30},
+    {0xFF21, 0xFF3A, 0x41}, {0xFF3F, 0xFF3F, 0x5F}, {0xFF41, 0xFF5A, 0x61},
+    {0x107A5, 0x107A5, 0x71}, {0x1D400, 0x1D419, 0x41}, {0x1D41A, 0x1D433, 0x61},
+    {0x1D434, 0x1D44D, 0x41}, {0x1D44E, 0x1D454, 0x61}, {0x1D456, 0x1D467, 0x69},
+    {0x1D468, 0x1D481, 0x41}, {0x1D482, 0x1D49B, 0x61}, {0x1D49C, 0x1D49C, 0x41},
+    {0x1D49E, 0x1D49F, 0x43}, {0x1D4A2, 0x1D4A2, 0x47}, {0x1D4A5, 0x1D4A6, 0x4A},
+    {0x1D4A9, 0x1D4AC, 0x4E}, {0x1D4AE, 0x1D4B5, 0x53}, {0x1D4B6, 0x1D4B9, 0x61},
+    {0x1D4BB, 0x1D4BB, 0x66}, {0x1D4BD, 0x1D4C3, 0x68}, {0x1D4C5, 0x1D4CF, 0x70},
+    {0x1D4D0, 0x1D4E9, 0x41}, {0x1D4EA, 0x1D503, 0x61}, {0x1D504, 0x1D505, 0x41},
+    {0x1D507, 0x1D50A, 0x44}, {0x1D50D, 0x1D514, 0x4A}, {0x1D516, 0x1D51C, 0x53},
+    {0x1D51E, 0x1D537, 0x61}, {0x1D538, 0x1D539, 0x41}, {0x1D53B, 0x1D53E, 0x44},
+    {0x1D540, 0x1D544, 0x49}, {0x1D546, 0x1D546, 0x4F}, {0x1D54A, 0x1D550, 0x53},
+    {0x1D552, 0x1D56B, 0x61}, {0x1D56C, 0x1D585, 0x41}, {0x1D586, 0x1D59F, 0x61},
+    {0x1D5A0, 0x1D5B9, 0x41}, {0x1D5BA, 0x1D5D3, 0x61}, {0x1D5D4, 0x1D5ED, 0x41},
+    {0x1D5EE, 0x1D607, 0x61}, {0x1D608, 0x1D621, 0x41}, {0x1D622, 0x1D63B, 0x61},
+    {0x1D63C, 0x1D655, 0x41}, {0x1D656, 0x1D66F, 0x61}, {0x1D670, 0x1D689, 0x41},
+    {0x1D68A, 0x1D6A3, 0x61}, {0x1D7CE, 0x1D7D7, 0x30}, {0x1D7D8, 0x1D7E1, 0x30},
+    {0x1D7E2, 0x1D7EB, 0x30}, {0x1D7EC, 0x1D7F5, 0x30}, {0x1D7F6, 0x1D7FF, 0x30},
+    {0x1FBF0, 0x1FBF9, 0x30},
+};
+
+static int nfkc_ascii(uint32_t c)
+{
+    size_t lo = 0, hi = FT_ARRAY_LEN(nfkc_ascii_runs);
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (c < nfkc_ascii_runs[mid][0])
+            hi = mid;
+        else if (c > nfkc_ascii_runs[mid][1])
+            lo = mid + 1;
+        else
+            return (int)(nfkc_ascii_runs[mid][2] + (c - nfkc_ascii_runs[mid][0]));
+    }
+    return -1;
+}
+
+static uint32_t utf8_decode_one(const char **ps);
+
 static FtObject *token_identifier(Parser *p, FtToken *t)
 {
     const char *s = t->start;
     ssize_t n = t->end - t->start;
     int fold = 0;
-    for (ssize_t i = 0; i + 2 < n; i++)
-        if ((unsigned char)s[i] == 0xEF && ((unsigned char)s[i + 1] == 0xBC || (unsigned char)s[i + 1] == 0xBD))
+    for (const char *c = s; c < t->end;) {
+        if ((unsigned char)*c < 0x80) {
+            c++;
+            continue;
+        }
+        if (nfkc_ascii(utf8_decode_one(&c)) >= 0) {
             fold = 1;
+            break;
+        }
+    }
     if (!fold)
         return new_identifier(p, s, n);
     char *buf = ft_mem_alloc((size_t)n + 1);
@@ -562,18 +640,19 @@ static FtObject *token_identifier(Parser *p, FtToken *t)
         return NULL;
     }
     ssize_t k = 0;
-    for (ssize_t i = 0; i < n;) {
-        unsigned char c0 = (unsigned char)s[i];
-        if (c0 == 0xEF && i + 2 < n && ((unsigned char)s[i + 1] == 0xBC || (unsigned char)s[i + 1] == 0xBD)) {
-            uint32_t cp = ((uint32_t)(c0 & 0x0F) << 12) | ((uint32_t)(s[i + 1] & 0x3F) << 6) |
-                          (uint32_t)(s[i + 2] & 0x3F);
-            if (cp >= 0xFF01 && cp <= 0xFF5E) {
-                buf[k++] = (char)(cp - 0xFF01 + 0x21);
-                i += 3;
-                continue;
-            }
+    for (const char *c = s; c < t->end;) {
+        if ((unsigned char)*c < 0x80) {
+            buf[k++] = *c++;
+            continue;
         }
-        buf[k++] = s[i++];
+        const char *start = c;
+        int a = nfkc_ascii(utf8_decode_one(&c));
+        if (a >= 0) {
+            buf[k++] = (char)a;
+        } else {
+            memcpy(buf + k, start, (size_t)(c - start));
+            k += c - start;
+        }
     }
     FtObject *r = new_identifier(p, buf, k);
     ft_mem_free(buf);
@@ -767,31 +846,47 @@ static void check_juxtaposition(Parser *p, int first_idx, expr_ty a)
     if (p->in_invalid_check || p->error || !starts_expression(peek(p)))
         return;
     FtToken *first = TOK(p, first_idx);
-    if (tok_is_soft(first, "match") || tok_is_soft(first, "case") || tok_is_soft(first, "_"))
-        return;
+    int soft = tok_is_soft(first, "match") || tok_is_soft(first, "case") || tok_is_soft(first, "_");
     int name_string = first->type == FT_TOK_NAME && peek_at(p, first_idx + 1)->type == FT_TOK_STRING;
-    if (name_string && !is_legacy_name(a))
-        return;
-    Snapshot s = spec_begin(p);
-    p->in_invalid_check++;
-    if (is_legacy_name(a) && !check(p, FT_TOK_LPAR)) {
-        expr_ty b = star_expressions(p);
+    /* invalid_expression: `a b` inside brackets is a missing comma */
+    if (!soft && !name_string) {
+        Snapshot s = spec_begin(p);
+        p->in_invalid_check++;
+        expr_ty b = expression(p);
+        int level = p->mark > 0 ? TOK(p, p->mark - 1)->level : 0;
         p->in_invalid_check--;
         if (!spec_end(p, s, 1))
             return;
-        if (b) {
+        if (b && level > 0 && !is_legacy_name(a)) {
+            RAISE_RANGE(a, b, "invalid syntax. Perhaps you forgot a comma?");
+            return;
+        }
+    }
+    /* invalid_legacy_expression: NAME !'(' star_expressions, an error for print and exec.
+     * CPython reads the star_expressions whatever the name, with its own checks (and the
+     * errors they raise) active. */
+    if (a->kind == Name_kind && first->type == FT_TOK_NAME && p->mark == first_idx + 1) {
+        int mark = p->mark;
+        /* after the invalid_expression attempt, CPython's memo holds results computed
+         * without the invalid rules: model that by reading without checks */
+        int memoized = !soft && !name_string;
+        p->speculating++;
+        p->in_invalid_check += memoized;
+        expr_ty b = star_expressions(p);
+        p->in_invalid_check -= memoized;
+        p->speculating--;
+        if (!b && memoized && p->error && p->tok.done == FT_E_OK &&
+            ft_err_matches(ft_exc_SyntaxError)) {
+            ft_err_clear();
+            p->error = 0;
+        }
+        if (p->error)
+            return;
+        p->mark = mark;
+        if (b && is_legacy_name(a))
             RAISE_RANGE(a, b, "Missing parentheses in call to '%U'. Did you mean %U(...)?",
                         a->v.Name.id, a->v.Name.id);
-        }
-        return;
     }
-    expr_ty b = expression(p);
-    int level = p->mark > 0 ? TOK(p, p->mark - 1)->level : 0;
-    p->in_invalid_check--;
-    if (!spec_end(p, s, 1))
-        return;
-    if (b && level > 0)
-        RAISE_RANGE(a, b, "invalid syntax. Perhaps you forgot a comma?");
 }
 
 static expr_ty expression(Parser *p)
@@ -992,20 +1087,13 @@ static expr_ty disjunction(Parser *p)
     expr_ty a = inversion(p);
     if (!a)
         return NULL;
-    int op;
-    if (check_kw(p, FT_KW_OR)) {
-        op = Or;
-    } else if (check_kw(p, FT_KW_AND)) {
-        op = And;
-    } else {
+    if (!check_kw(p, FT_KW_OR) && !check_kw(p, FT_KW_AND))
         return a;
-    }
     /* 'and' binds tighter than 'or': collect conjunctions, then disjunctions */
     Vec ors = {0}, ands = {0};
     FtToken *and_start = first;
     if (vec_push(p, &ands, a) < 0)
         return NULL;
-    (void)op;
     for (;;) {
         if (accept_kw(p, FT_KW_AND)) {
             expr_ty b = inversion(p);
@@ -2323,7 +2411,7 @@ static expr_ty strings(Parser *p)
         advance(p);
     if (p->error)
         return NULL;
-    /* the token array may move while an f-string field is parsed: use a copy */
+    /* the run may straddle two token blocks: copy it into one array */
     int n = p->mark - start;
     FtToken small[8];
     FtToken *toks = n <= 8 ? small : ft_mem_alloc((size_t)n * sizeof(FtToken));
@@ -2366,13 +2454,15 @@ static expr_ty last_comprehension_item(asdl_comprehension_seq *gens)
  * far as it does, which decides the error's text). */
 static void *invalid_for_target(Parser *p, int start)
 {
-    Snapshot s = spec_begin(p);
+    /* like CPython's second pass, errors raised while re-reading are final */
+    int saved_no_in = p->no_in;
     p->mark = start;
-    p->in_invalid_check++;
     p->no_in = 0;
+    p->speculating++;
     expr_ty e = star_expressions(p);
-    p->in_invalid_check--;
-    if (!spec_end(p, s, 1))
+    p->speculating--;
+    p->no_in = saved_no_in;
+    if (p->error)
         return NULL;
     if (e && get_invalid_target(e, FOR_TARGETS))
         return raise_invalid_target(p, FOR_TARGETS, e);
@@ -2806,9 +2896,10 @@ static int call_arguments(Parser *p, FtToken *open, int allow_genexp, asdl_expr_
             if (!k || vec_push(p, &kws, k) < 0)
                 return -1;
             seen_kw_unpack = 1;
-        } else if (t->type == FT_TOK_NAME && peek2(p)->type == FT_TOK_EQUAL &&
+        } else if (t->type == FT_TOK_NAME &&
                    (t->keyword == 0 || t->keyword == FT_KW_TRUE || t->keyword == FT_KW_FALSE ||
-                    t->keyword == FT_KW_NONE)) {
+                    t->keyword == FT_KW_NONE) &&
+                   peek2(p)->type == FT_TOK_EQUAL) {
             advance(p);
             FtToken *eq = advance(p);
             if (t->keyword) {
@@ -2833,13 +2924,15 @@ static int call_arguments(Parser *p, FtToken *open, int allow_genexp, asdl_expr_
             return positional_after_keyword(p, seen_kw_unpack);
         } else {
             expr_ty e;
-            if (t->type == FT_TOK_NAME && t->keyword == 0 && peek2(p)->type == FT_TOK_COLONEQUAL)
+            int walrus = t->type == FT_TOK_NAME && t->keyword == 0 &&
+                         peek2(p)->type == FT_TOK_COLONEQUAL;
+            if (walrus)
                 e = named_expression(p);
             else
                 e = expression(p);
             if (!e)
                 return -1;
-            if (check(p, FT_TOK_EQUAL)) {
+            if (check(p, FT_TOK_EQUAL) && !walrus) {
                 RAISE_RANGE(e, peek(p), "expression cannot contain assignment, perhaps you meant \"==\"?");
                 return -1;
             }
@@ -3025,6 +3118,9 @@ static arguments_ty parameters(Parser *p, int is_lambda)
                     if (vec_push(p, &defaults, dflt) < 0)
                         return NULL;
                 } else if (seen_default) {
+                    /* param_no_default: the parameter must end at ',' or the closer */
+                    if (!check(p, FT_TOK_COMMA) && !check(p, close))
+                        return generic_error(p);
                     return RAISE_AT_NODE(a, "non-default argument follows default argument");
                 }
                 if (vec_push(p, &args, a) < 0)
@@ -3248,6 +3344,24 @@ static stmt_ty expression_statement(Parser *p)
         return CHECK(ft_ast_AugAssign(e, op, v, EXTRA));
     }
     if (t->type == FT_TOK_COLON && !first_yield) {
+        if (e->kind == Starred_kind)
+            return generic_error(p);
+        advance(p);
+        int valid = e->kind == Name_kind || e->kind == Attribute_kind || e->kind == Subscript_kind;
+        /* an invalid target: CPython's first pass failed at the ':', and the
+         * invalid_assignment rules need `':' expression` to match: read it speculatively */
+        if (!valid)
+            p->speculating++;
+        expr_ty ann = expression(p);
+        if (!valid)
+            p->speculating--;
+        if (!ann) {
+            if (valid || p->tok.done != FT_E_OK || !ft_err_matches(ft_exc_SyntaxError))
+                return NULL;
+            ft_err_clear();
+            p->error = 0;
+            return generic_error(p);
+        }
         if (e->kind == Tuple_kind && e == e_bare_tuple)
             return RAISE_AT_NODE(asdl_seq_GET(e->v.Tuple.elts, 0),
                                  "only single target (not tuple) can be annotated");
@@ -3257,10 +3371,6 @@ static stmt_ty expression_statement(Parser *p)
         if (e->kind != Name_kind && e->kind != Attribute_kind && e->kind != Subscript_kind)
             return RAISE_AT_NODE(e, "illegal target for annotation");
         int simple = e->kind == Name_kind && first->type != FT_TOK_LPAR;
-        advance(p);
-        expr_ty ann = expression(p);
-        if (!ann)
-            return NULL;
         expr_ty value = NULL;
         if (accept(p, FT_TOK_EQUAL)) {
             value = yield_or_star_expressions(p);
@@ -4458,7 +4568,7 @@ static mod_ty interactive_rule(Parser *p)
  * _PyPegen_tokenize_full_source_to_check_for_errors). */
 static void tokenize_rest(Parser *p)
 {
-    if (p->tok.done != FT_E_OK || !ft_err_matches(ft_exc_SyntaxError))
+    if (p->final_error || p->tok.done != FT_E_OK || !ft_err_matches(ft_exc_SyntaxError))
         return;
     int current_err_line = p->fill > 0 ? TOK(p, p->fill - 1)->lineno : 0;
     FtObject *saved = ft_err_fetch();

@@ -9,8 +9,9 @@
 /* Parse UTF-8 source `src` (`len` bytes, or -1 for NUL-terminated) in `mode` (FT_MODE_EXEC
  * gives a Module, FT_MODE_EVAL an Expression, FT_MODE_SINGLE an Interactive). All nodes and
  * the objects they refer to live in `arena`. Returns NULL with SyntaxError /
- * IndentationError / TabError set (positions as CPython 3.11). `filename` is a str
- * (borrowed); it is only used for error reporting. */
+ * IndentationError / TabError set, with CPython 3.11's message, offsets and text (for
+ * FT_MODE_EXEC and a `filename` that names a file, the text is read back from that file, as
+ * CPython does). `filename` is a str (borrowed), used for error reporting only. */
 mod_ty ft_parse_source(const char *src, ssize_t len, FtObject *filename, int mode,
                        FtArena *arena);
 
@@ -21,10 +22,6 @@ mod_ty ft_parse_source(const char *src, ssize_t len, FtObject *filename, int mod
  * filename and text are borrowed. */
 void ft_syntax_error_raw(FtType *type, FtObject *msg, FtObject *filename, int lineno,
                          int offset, FtObject *text, int end_lineno, int end_offset);
-
-/* The text of line `lineno` (1-based) of src, including its '\n' when it has one; NULL
- * when there is no such line. New reference. */
-FtObject *ft_syntax_error_line_text(const char *src, int lineno);
 
 /* Line `lineno` of the file named `filename`, with its '\n' (CPython's
  * _PyErr_ProgramDecodedTextObject); NULL (no exception) when filename is "<...>" or the

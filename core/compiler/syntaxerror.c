@@ -41,27 +41,6 @@ done:
     FT_XDECREF(loc);
 }
 
-FtObject *ft_syntax_error_line_text(const char *src, int lineno)
-{
-    if (!src || lineno < 1)
-        return NULL;
-    const char *p = src;
-    for (int i = 1; i < lineno; i++) {
-        p = strchr(p, '\n');
-        if (!p)
-            return NULL;
-        p++;
-    }
-    if (!*p && lineno > 1)
-        return NULL;
-    const char *e = strchr(p, '\n');
-    size_t n = e ? (size_t)(e - p + 1) : strlen(p);
-    FtObject *s = ft_str_from_utf8(p, (ssize_t)n);
-    if (!s)
-        ft_err_clear();  /* text is a nicety: never let it replace the SyntaxError */
-    return s;
-}
-
 ssize_t ft_syntax_error_char_offset(FtObject *line, ssize_t col)
 {
     ssize_t len;
@@ -102,8 +81,10 @@ FtObject *ft_syntax_error_file_line(FtObject *filename, int lineno)
         size_t k = strlen(buf);
         if (line == lineno) {
             char *na = ft_mem_realloc(acc, len + k + 1);
-            if (!na)
+            if (!na) {
+                ft_err_clear();
                 break;
+            }
             acc = na;
             memcpy(acc + len, buf, k + 1);
             len += k;
@@ -116,7 +97,15 @@ FtObject *ft_syntax_error_file_line(FtObject *filename, int lineno)
     }
     fclose(f);
     if (acc) {
-        r = ft_str_from_utf8(acc, (ssize_t)len);
+        /* as CPython reads it: universal newlines, no BOM */
+        if (len >= 2 && acc[len - 2] == '\r' && acc[len - 1] == '\n') {
+            acc[len - 2] = '\n';
+            acc[--len] = 0;
+        }
+        const char *t = acc;
+        if (lineno == 1 && len >= 3 && memcmp(acc, "\xEF\xBB\xBF", 3) == 0)
+            t += 3;
+        r = ft_str_from_utf8(t, (ssize_t)(len - (size_t)(t - acc)));
         if (!r)
             ft_err_clear();
         ft_mem_free(acc);

@@ -274,7 +274,12 @@ FtObject *ft_number_long(FtObject *o) {
     if (m && m->nb_index)
         return ft_number_index(o);
     int found;
-    FtObject *r = ft_call_special(o, FT_ID(__trunc__), NULL, 0, &found);
+    FtObject *trunc = ft_type_lookup(FT_TYPE(o), FT_ID(__trunc__));
+    if (trunc && ft_err_warn(ft_exc_DeprecationWarning,
+                             "The delegation of int() to __trunc__ is deprecated.") < 0)
+        return NULL;
+    FtObject *r = trunc ? ft_call_special(o, FT_ID(__trunc__), NULL, 0, &found) : NULL;
+    found = trunc != NULL;
     if (found) {
         if (r && !ft_int_check(r)) {
             FtObject *i = ft_number_index(r);

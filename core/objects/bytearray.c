@@ -122,7 +122,8 @@ static FtObject *ba_repr(FtObject *o) {
     memcpy(prefix, name, ln);
     prefix[ln] = '(';
     prefix[ln + 1] = 0;
-    FtObject *r = ft_bytes_repr_data(BA(o)->data ? BA(o)->data : "", FT_SIZE(o), prefix, ")");
+    FtObject *r = ft_bytes_repr_data(BA(o)->data ? BA(o)->data : "", FT_SIZE(o), prefix, ")",
+                                     1 /* CPython's bytearray repr escapes ' always */);
     ft_mem_free(prefix);
     return r;
 }
@@ -351,8 +352,8 @@ static FtObject *ba_extend(FtObject *self, FtObject *v) {
 static FtObject *ba_insert(FtObject *self, FtObject *const *args, ssize_t nargs) {
     if (ft_check_nargs("insert", nargs, 2, 2) < 0)
         return NULL;
-    ssize_t i = ft_number_as_ssize(args[0], ft_exc_OverflowError);
-    if (i == -1 && ft_err_occurred())
+    ssize_t i;
+    if (ft_clinic_ssize(args[0], &i) < 0)
         return NULL;
     int b;
     if (byte_value(args[1], &b) < 0)
@@ -377,8 +378,7 @@ static FtObject *ba_pop(FtObject *self, FtObject *const *args, ssize_t nargs) {
         return NULL;
     ssize_t n = FT_SIZE(self), i = -1;
     if (nargs) {
-        i = ft_number_as_ssize(args[0], ft_exc_OverflowError);
-        if (i == -1 && ft_err_occurred())
+        if (ft_clinic_ssize(args[0], &i) < 0)
             return NULL;
     }
     if (n == 0)

@@ -94,7 +94,7 @@ static void bytes_dealloc(FtObject *o) {
 /* ---- repr --------------------------------------------------------------------------- */
 
 FtObject *ft_bytes_repr_data(const char *data, ssize_t len, const char *prefix,
-                             const char *suffix) {
+                             const char *suffix, int always_escape_squote) {
     int has_sq = memchr(data, '\'', len) != NULL, has_dq = memchr(data, '"', len) != NULL;
     char quote = has_sq && !has_dq ? '"' : '\'';
     size_t lp = strlen(prefix), ls = strlen(suffix);
@@ -109,7 +109,7 @@ FtObject *ft_bytes_repr_data(const char *data, ssize_t len, const char *prefix,
     static const char hx[] = "0123456789abcdef";
     for (ssize_t i = 0; i < len; i++) {
         uint8_t c = (uint8_t)data[i];
-        if (c == quote || c == '\\') {
+        if (c == quote || c == '\\' || (c == '\'' && always_escape_squote)) {
             *w++ = '\\';
             *w++ = (char)c;
         } else if (c == '\t') {
@@ -132,7 +132,7 @@ FtObject *ft_bytes_repr_data(const char *data, ssize_t len, const char *prefix,
 }
 
 FtObject *ft_bytes_repr(FtObject *b) {
-    return ft_bytes_repr_data(FT_BYTES_DATA(b), FT_SIZE(b), "", "");
+    return ft_bytes_repr_data(FT_BYTES_DATA(b), FT_SIZE(b), "", "", 0);
 }
 
 static FtObject *bytes_str(FtObject *b) { return ft_bytes_repr(b); }
@@ -606,13 +606,7 @@ static int old_nargs(const char *name, ssize_t nargs, ssize_t min, ssize_t max) 
     return 0;
 }
 
-static int get_ssize(FtObject *o, ssize_t *out) {
-    ssize_t v = ft_number_as_ssize(o, ft_exc_OverflowError);
-    if (v == -1 && ft_err_occurred())
-        return -1;
-    *out = v;
-    return 0;
-}
+static int get_ssize(FtObject *o, ssize_t *out) { return ft_clinic_ssize(o, out); }
 
 static int slice_index(FtObject *o, ssize_t *out) {
     if (!o || o == FT_NONE)

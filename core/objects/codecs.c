@@ -1,4 +1,5 @@
-/* The built-in codecs of str and bytes: UTF-8, Latin-1 and ASCII, with the error handlers
+/* The built-in codecs of str and bytes: UTF-8, Latin-1, ASCII, UTF-16 and UTF-32 (with and
+ * without a byte order mark), with the error handlers
  * strict, ignore, replace, surrogateescape, backslashreplace, xmlcharrefreplace (encode)
  * and CPython's UnicodeDecodeError / UnicodeEncodeError messages and ranges. */
 #include "core/objects/strinternal.h"
@@ -54,11 +55,23 @@ int ft_codec_lookup_encoding(const char *encoding) {
     for (int i = 0; ascii[i]; i++)
         if (!strcmp(norm, ascii[i]))
             return FT_ENC_ASCII;
+    static const struct { const char *name; int enc; } wide[] = {
+        {"utf-16", FT_ENC_UTF16}, {"utf16", FT_ENC_UTF16}, {"u16", FT_ENC_UTF16},
+        {"utf-16-le", FT_ENC_UTF16LE}, {"utf-16le", FT_ENC_UTF16LE}, {"utf16le", FT_ENC_UTF16LE},
+        {"utf-16-be", FT_ENC_UTF16BE}, {"utf-16be", FT_ENC_UTF16BE}, {"utf16be", FT_ENC_UTF16BE},
+        {"utf-32", FT_ENC_UTF32}, {"utf32", FT_ENC_UTF32}, {"u32", FT_ENC_UTF32},
+        {"utf-32-le", FT_ENC_UTF32LE}, {"utf-32le", FT_ENC_UTF32LE}, {"utf32le", FT_ENC_UTF32LE},
+        {"utf-32-be", FT_ENC_UTF32BE}, {"utf-32be", FT_ENC_UTF32BE}, {"utf32be", FT_ENC_UTF32BE},
+    };
+    for (size_t i = 0; i < FT_ARRAY_LEN(wide); i++)
+        if (!strcmp(norm, wide[i].name))
+            return wide[i].enc;
     ft_err_format(ft_exc_LookupError, "unknown encoding: %s", encoding);
     return FT_ENC_UNKNOWN;
 }
 
-static const char *const enc_names[] = {"utf-8", "latin-1", "ascii"};
+static const char *const enc_names[] = {"utf-8", "latin-1", "ascii", "utf-16", "utf-16-le",
+                                        "utf-16-be", "utf-32", "utf-32-le", "utf-32-be"};
 
 int ft_codec_get_names(const char *fname, FtObject *enc, FtObject *errs, const char **encoding,
                        const char **errors) {
@@ -114,12 +127,13 @@ static int decode_handle(int errors, const char *errname, const char *enc, const
         out[(*n)++] = 0xfffd;
         return 0;
     case FT_ERR_SURROGATEESCAPE:
-        for (ssize_t i = start; i < end; i++) {
-            uint8_t b = (uint8_t)s[i];
-            if (b < 128)
-                break;
-            out[(*n)++] = 0xdc00 + b;
-        }
+        for (ssize_t i = start; i < end; i++)
+            if ((uint8_t)s[i] < 128) { /* only bytes >= 128 can be escaped */
+                raise_decode_error(enc, s, len, start, end, reason);
+                return -1;
+            }
+        for (ssize_t i = start; i < end; i++)
+            out[(*n)++] = 0xdc00 + (uint8_t)s[i];
         return 0;
     case FT_ERR_BACKSLASHREPLACE:
         for (ssize_t i = start; i < end; i++) {
@@ -244,6 +258,81 @@ static FtObject *ascii_decode(const char *s, ssize_t len, int errors, const char
     return r;
 }
 
+/* UTF-16 / UTF-32: the plain names read a byte order mark (default little-endian, as on
+ * the machines we run on) and write one. */
+static FtObject *wide_decode(const char *s, ssize_t len, int enc, int errors,
+                             const char *errname) {
+    const uint8_t *p = (const uint8_t *)s;
+    int is32 = enc >= FT_ENC_UTF32, big = enc == FT_ENC_UTF16BE || enc == FT_ENC_UTF32BE;
+    const char *name = enc_names[enc];
+    ssize_t pos = 0, unit = is32 ? 4 : 2;
+    if (enc == FT_ENC_UTF16 && len >= 2) {
+        if (p[0] == 0xff && p[1] == 0xfe)
+            pos = 2;
+        else if (p[0] == 0xfe && p[1] == 0xff) {
+            pos = 2;
+            big = 1;
+        }
+    } else if (enc == FT_ENC_UTF32 && len >= 4) {
+        if (p[0] == 0xff && p[1] == 0xfe && p[2] == 0 && p[3] == 0)
+            pos = 4;
+        else if (p[0] == 0 && p[1] == 0 && p[2] == 0xfe && p[3] == 0xff) {
+            pos = 4;
+            big = 1;
+        }
+    }
+    uint32_t *out = ft_mem_alloc(sizeof(uint32_t) * (4 * (size_t)len + 1));
+    if (!out)
+        return NULL;
+    ssize_t n = 0;
+#define UNIT16(at) (big ? (uint32_t)(p[at] << 8 | p[(at) + 1]) : (uint32_t)(p[(at) + 1] << 8 | p[at]))
+#define UNIT32(at) (big ? ((uint32_t)p[at] << 24 | (uint32_t)p[(at) + 1] << 16 | (uint32_t)p[(at) + 2] << 8 | p[(at) + 3]) \
+                        : ((uint32_t)p[(at) + 3] << 24 | (uint32_t)p[(at) + 2] << 16 | (uint32_t)p[(at) + 1] << 8 | p[at]))
+    while (pos < len) {
+        const char *reason = NULL;
+        ssize_t end = pos + unit;
+        if (len - pos < unit) {
+            reason = "truncated data";
+            end = len;
+        } else if (is32) {
+            uint32_t c = UNIT32(pos);
+            if (c > 0x10ffff)
+                reason = "code point not in range(0x110000)";
+            else if (c >= 0xd800 && c < 0xe000)
+                reason = "code point in surrogate code point range(0xd800, 0xe000)";
+            else
+                out[n++] = c;
+        } else {
+            uint32_t c = UNIT16(pos);
+            if (c < 0xd800 || c > 0xdfff) {
+                out[n++] = c;
+            } else if (c >= 0xdc00) {
+                reason = "illegal encoding";
+            } else if (len - pos < 4) {
+                reason = "unexpected end of data";
+                end = len;
+            } else {
+                uint32_t c2 = UNIT16(pos + 2);
+                if (c2 >= 0xdc00 && c2 <= 0xdfff) {
+                    out[n++] = 0x10000 + ((c - 0xd800) << 10) + (c2 - 0xdc00);
+                    end = pos + 4;
+                } else
+                    reason = "illegal UTF-16 surrogate";
+            }
+        }
+        if (reason && decode_handle(errors, errname, name, s, len, pos, end, reason, out, &n) < 0) {
+            ft_mem_free(out);
+            return NULL;
+        }
+        pos = end;
+    }
+#undef UNIT16
+#undef UNIT32
+    FtObject *r = ft_str_from_ucs4(out, n);
+    ft_mem_free(out);
+    return r;
+}
+
 FtObject *ft_codec_decode(const char *s, ssize_t len, const char *encoding, const char *errname) {
     int enc = ft_codec_lookup_encoding(encoding ? encoding : "utf-8");
     if (enc == FT_ENC_UNKNOWN)
@@ -253,6 +342,8 @@ FtObject *ft_codec_decode(const char *s, ssize_t len, const char *encoding, cons
         return ft_str_from_latin1(s, len);
     if (enc == FT_ENC_ASCII)
         return ascii_decode(s, len, errors, errname);
+    if (enc != FT_ENC_UTF8)
+        return wide_decode(s, len, enc, errors, errname ? errname : "strict");
     return ft_codec_utf8_decode(s, len, errors, errname ? errname : "strict");
 }
 
@@ -450,6 +541,75 @@ static int encode_into(ByteBuf *b, FtObject *str, int enc, int errors, const cha
     return 0;
 }
 
+static int put_unit(ByteBuf *b, uint32_t v, int is32, int big) {
+    char t[4];
+    if (is32) {
+        for (int i = 0; i < 4; i++)
+            t[big ? 3 - i : i] = (char)(v >> (8 * i));
+        return bb_put(b, t, 4);
+    }
+    t[big ? 1 : 0] = (char)v;
+    t[big ? 0 : 1] = (char)(v >> 8);
+    return bb_put(b, t, 2);
+}
+
+static int put_wide_char(ByteBuf *b, uint32_t c, int is32, int big) {
+    if (!is32 && c >= 0x10000) {
+        c -= 0x10000;
+        return put_unit(b, 0xd800 + (c >> 10), 0, big) < 0 ? -1
+                                                            : put_unit(b, 0xdc00 + (c & 0x3ff), 0, big);
+    }
+    return put_unit(b, c, is32, big);
+}
+
+/* Only lone surrogates are unencodable; each is its own error range, as in CPython. */
+static int wide_encode(ByteBuf *b, FtObject *str, int enc, int errors, const char *errname) {
+    int is32 = enc >= FT_ENC_UTF32, big = enc == FT_ENC_UTF16BE || enc == FT_ENC_UTF32BE;
+    if (enc == FT_ENC_UTF16 || enc == FT_ENC_UTF32)
+        if (put_unit(b, 0xfeff, is32, 0) < 0)
+            return -1;
+    ssize_t len = FT_STR_LEN(str);
+    for (ssize_t i = 0; i < len; i++) {
+        uint32_t c = ft_str_read(str, i);
+        if (c < 0xd800 || c > 0xdfff) {
+            if (put_wide_char(b, c, is32, big) < 0)
+                return -1;
+            continue;
+        }
+        char tmp[32];
+        int n = 0;
+        switch (errors) {
+        case FT_ERR_IGNORE:
+            break;
+        case FT_ERR_REPLACE:
+            n = snprintf(tmp, sizeof tmp, "?");
+            break;
+        case FT_ERR_BACKSLASHREPLACE:
+            n = snprintf(tmp, sizeof tmp, "\\u%04x", c);
+            break;
+        case FT_ERR_XMLCHARREFREPLACE:
+            n = snprintf(tmp, sizeof tmp, "&#%u;", c);
+            break;
+        case FT_ERR_SURROGATEPASS:
+            if (put_unit(b, c, is32, big) < 0)
+                return -1;
+            break;
+        case FT_ERR_STRICT:
+        case FT_ERR_SURROGATEESCAPE:
+        case FT_ERR_NAMEREPLACE:
+            raise_encode_error(enc_names[enc], str, i, i + 1, "surrogates not allowed");
+            return -1;
+        default:
+            unknown_handler(errname);
+            return -1;
+        }
+        for (int j = 0; j < n; j++)
+            if (put_unit(b, (uint8_t)tmp[j], is32, big) < 0)
+                return -1;
+    }
+    return 0;
+}
+
 char *ft_codec_utf8_encode_raw(FtObject *str, ssize_t *outlen) {
     ByteBuf b = {NULL, 0, 0};
     if (bb_reserve(&b, FT_STR_LEN(str) * 2 + 1) < 0)
@@ -467,11 +627,12 @@ FtObject *ft_codec_encode(FtObject *str, const char *encoding, const char *errna
     int enc = ft_codec_lookup_encoding(encoding ? encoding : "utf-8");
     if (enc == FT_ENC_UNKNOWN)
         return NULL;
-    if (SASCII(str))
+    if (SASCII(str) && enc <= FT_ENC_ASCII)
         return ft_bytes_from_data(FT_STR_DATA(str), FT_STR_LEN(str));
     int errors = ft_codec_lookup_errors(errname);
     ByteBuf b = {NULL, 0, 0};
-    if (encode_into(&b, str, enc, errors, errname ? errname : "strict") < 0) {
+    if ((enc <= FT_ENC_ASCII ? encode_into(&b, str, enc, errors, errname ? errname : "strict")
+                             : wide_encode(&b, str, enc, errors, errname ? errname : "strict")) < 0) {
         ft_mem_free(b.p);
         return NULL;
     }

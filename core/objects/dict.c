@@ -152,6 +152,26 @@ static inline ft_hash_t key_hash(FtObject *key) {
     return ft_object_hash(key);
 }
 
+/* Can o be part of a reference cycle? CPython's _PyObject_GC_MAY_BE_TRACKED: containers,
+ * except tuples the collector has found to hold only atomic objects, and static types. */
+static inline bool may_be_tracked(FtObject *o) {
+    FtType *t = FT_TYPE(o);
+    if (!(t->tp_flags & FT_TPFLAGS_HAVE_GC))
+        return false;
+    if (t == &ft_tuple_type)
+        return ft_gc_is_tracked(o);
+    if (ft_type_check(o)) /* static types are not allocated by the collector */
+        return (((FtType *)o)->tp_flags & FT_TPFLAGS_HEAPTYPE) != 0;
+    return true;
+}
+
+/* As CPython, an exact dict starts untracked by the collector and becomes tracked when
+ * something that may be part of a cycle is stored in it ({"a": 1} never costs a scan). */
+static inline void maintain_tracking(FtDict *mp, FtObject *key, FtObject *value) {
+    if ((may_be_tracked(value) || may_be_tracked(key)) && !ft_gc_is_tracked((FtObject *)mp))
+        ft_gc_track((FtObject *)mp);
+}
+
 /* Index slot of an EMPTY or DUMMY place for hash (the key is known to be absent). */
 static size_t find_empty_slot(FtDictKeys *dk, ft_hash_t hash) {
     size_t mask = DK_MASK(dk);
@@ -293,11 +313,13 @@ static int insertdict(FtDict *mp, FtObject *key, ft_hash_t hash, FtObject *value
         dk->usable--;
         dk->nentries++;
         bump_version(mp);
+        maintain_tracking(mp, key, value);
         return 0;
     }
     /* Replace the value; the old one goes last, since its __del__ may re-enter. */
     DK_ENTRIES(mp->keys)[ix].value = value;
     bump_version(mp);
+    maintain_tracking(mp, key, value);
     FT_XDECREF(old_value);
     FT_DECREF(key);
     return 0;
@@ -337,7 +359,7 @@ FtObject *ft_dict_new(void) {
     mp->keys = EMPTY_KEYS;
     mp->used = 0;
     bump_version(mp);
-    ft_gc_track((FtObject *)mp);
+    /* untracked until it holds a container (maintain_tracking) */
     return (FtObject *)mp;
 }
 
@@ -536,7 +558,8 @@ FtObject *ft_dict_copy(FtObject *d) {
         copy->keys = nk;
         copy->used = mp->used;
         bump_version(copy);
-        ft_gc_track((FtObject *)copy);
+        if (ft_gc_is_tracked(d))
+            ft_gc_track((FtObject *)copy);
         return (FtObject *)copy;
     }
     FtObject *copy = dict_new_presized(mp->used);
@@ -563,10 +586,13 @@ int ft_dict_merge(FtObject *a, FtObject *b, int override) {
         FtDict *other = (FtDict *)b;
         if (other == mp || other->used == 0)
             return 0;
-        if (mp->keys->usable * 3 < other->used * 2) {
-            if (dict_resize(mp, estimate_log2_keysize(mp->used + other->used)) < 0)
-                return -1;
-        }
+        int r = 0;
+        LK_BEGIN_CRITICAL(mp);
+        if (mp->keys->usable * 3 < other->used * 2)
+            r = dict_resize(mp, estimate_log2_keysize(mp->used + other->used));
+        LK_END_CRITICAL();
+        if (r < 0)
+            return -1;
         FtDictKeys *okeys = other->keys;
         for (ssize_t i = 0, n = okeys->nentries; i < n; i++) {
             DictEntry *entry = &DK_ENTRIES(okeys)[i];
@@ -810,6 +836,21 @@ FtObject *ft_dict_pop(FtObject *d, FtObject *key, FtObject *dflt) {
     return result;
 }
 
+/* For the collector: untrack a dict that holds nothing that may be part of a cycle
+ * (CPython's _PyDict_MaybeUntrack). */
+void ft_dict_maybe_untrack(FtObject *d) {
+    FtDict *mp = (FtDict *)d;
+    if (!ft_dict_check_exact(d) || !ft_gc_is_tracked(d))
+        return;
+    FtDictKeys *dk = mp->keys;
+    DictEntry *ep = DK_ENTRIES(dk);
+    for (ssize_t i = 0, n = dk->nentries; i < n; i++) {
+        if (ep[i].value && (may_be_tracked(ep[i].value) || may_be_tracked(ep[i].key)))
+            return;
+    }
+    ft_gc_untrack(d);
+}
+
 /* ---- slots ------------------------------------------------------------------------------ */
 
 static void dict_dealloc(FtObject *o) {
@@ -817,6 +858,8 @@ static void dict_dealloc(FtObject *o) {
     FtType *tp = FT_TYPE(o);
     if (ft_gc_is_tracked(o))
         ft_gc_untrack(o);
+    if (ft_trashcan_begin(o, dict_dealloc))
+        return;
     FtDictKeys *keys = mp->keys;
     mp->keys = EMPTY_KEYS;
     mp->used = 0;
@@ -832,6 +875,7 @@ static void dict_dealloc(FtObject *o) {
     }
     if (tp == &ft_dict_type) {
         ft_gc_free(o);
+        ft_trashcan_end();
         return;
     }
     if (tp->tp_free)
@@ -840,6 +884,7 @@ static void dict_dealloc(FtObject *o) {
         ft_gc_free(o);
     if (tp->tp_flags & FT_TPFLAGS_HEAPTYPE)
         FT_DECREF(tp);
+    ft_trashcan_end();
 }
 
 static int dict_traverse(FtObject *o, ft_visitproc visit, void *arg) {

@@ -1010,7 +1010,9 @@ static FtMethodDef BaseExceptionGroup_methods[] = {
 
 #define EXC_FLAGS (FT_TPFLAGS_BASETYPE | FT_TPFLAGS_HAVE_GC | FT_TPFLAGS_BASE_EXC_SUBCLASS)
 
-/* EXC(Name, Base, Layout, struct, new, init, str, members, methods, doc) */
+/* EXC_FULL(name, &base, layout, struct, new, init, str, members, methods, getset, doc):
+ * `layout` names the dealloc/traverse/clear set above. EXC takes the base by name and no
+ * methods or getsets; SIMPLE is a plain subclass; OSSUB a subclass of OSError. */
 #define EXC_FULL(NAME, BASE, LAYOUT, STRUCT, NEW, INIT, STR, MEMBERS, METHODS, GETSET, DOC) \
     static FtType NAME##_type = {                                                          \
         .ob_base = {FT_STATIC_HEADER(&ft_type_type), 0},                                   \

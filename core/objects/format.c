@@ -698,42 +698,11 @@ static FtObject *get_field(FtObject *fmt, ssize_t start, ssize_t end, FmtArgs *a
     return obj;
 }
 
-/* One replacement field, the text between the braces: name[!conv][:spec]. */
-static int render_field(FtStrBuilder *sb, FtObject *fmt, ssize_t start, ssize_t end,
-                        FmtArgs *a, int depth) {
-    ssize_t i = start;
-    int bracket = 0;
-    while (i < end) {
-        uint32_t c = ft_str_read(fmt, i);
-        if (c == '[')
-            bracket = 1;
-        else if (c == ']')
-            bracket = 0;
-        else if (!bracket && (c == '!' || c == ':'))
-            break;
-        i++;
-    }
-    ssize_t name_end = i;
-    uint32_t conv = 0;
-    ssize_t spec_start = end;
-    if (i < end && ft_str_read(fmt, i) == '!') {
-        if (i + 1 >= end) {
-            ft_err_format(ft_exc_ValueError,
-                          "end of string while looking for conversion specifier");
-            return -1;
-        }
-        conv = ft_str_read(fmt, i + 1);
-        i += 2;
-        if (i < end) {
-            if (ft_str_read(fmt, i) != ':') {
-                ft_err_format(ft_exc_ValueError, "expected ':' after conversion specifier");
-                return -1;
-            }
-        }
-    }
-    if (i < end && ft_str_read(fmt, i) == ':')
-        spec_start = i + 1;
-    FtObject *obj = get_field(fmt, start, name_end, a);
+/* One replacement field: the object named by fmt[ns:ne], converted by conv (0: none) and
+ * formatted with the spec fmt[ss:se] (ss < 0: none), which may hold nested fields. */
+static int render_field(FtStrBuilder *sb, FtObject *fmt, ssize_t ns, ssize_t ne, uint32_t conv,
+                        ssize_t ss, ssize_t se, FmtArgs *a, int depth) {
+    FtObject *obj = get_field(fmt, ns, ne, a);
     if (!obj)
         return -1;
     if (conv) {
@@ -756,8 +725,8 @@ static int render_field(FtStrBuilder *sb, FtObject *fmt, ssize_t start, ssize_t 
             return -1;
     }
     FtObject *spec = NULL;
-    if (spec_start < end) {
-        spec = render(fmt, spec_start, end, a, depth - 1);
+    if (ss >= 0 && se > ss) {
+        spec = render(fmt, ss, se, a, depth - 1);
         if (!spec) {
             FT_DECREF(obj);
             return -1;
@@ -777,6 +746,9 @@ static int render_field(FtStrBuilder *sb, FtObject *fmt, ssize_t start, ssize_t 
     return rc;
 }
 
+/* Literal text and fields of fmt[start:end], as CPython 3.11's MarkupIterator and
+ * parse_field scan them (the field scan may run to the end of the whole string, which is
+ * what decides between its error messages). */
 static FtObject *render(FtObject *fmt, ssize_t start, ssize_t end, FmtArgs *a, int depth) {
     if (depth <= 0)
         return ft_err_format(ft_exc_ValueError, "Max string recursion exceeded");
@@ -801,48 +773,80 @@ static FtObject *render(FtObject *fmt, ssize_t start, ssize_t end, FmtArgs *a, i
             i++;
             continue;
         }
-        if (i + 1 < end && ft_str_read(fmt, i + 1) == '{') {
+        if (i + 1 >= end) {
+            ft_err_format(ft_exc_ValueError, "Single '{' encountered in format string");
+            goto fail;
+        }
+        if (ft_str_read(fmt, i + 1) == '{') {
             if (ft_sb_append_char(&sb, '{') < 0)
                 goto fail;
             i += 2;
             continue;
         }
-        if (i + 1 >= end) {
-            ft_err_format(ft_exc_ValueError, "Single '{' encountered in format string");
-            goto fail;
-        }
-        /* find the matching close brace, counting nested braces */
-        ssize_t j = i + 1;
-        int level = 1, in_bracket = 0;
-        while (j < end) {
-            uint32_t d = ft_str_read(fmt, j);
-            if (d == '[' && level == 1)
-                in_bracket = 1;
-            else if (d == ']')
-                in_bracket = 0;
-            else if (d == '{' && !in_bracket)
-                level++;
-            else if (d == '}' && !in_bracket) {
-                if (--level == 0)
-                    break;
+        /* the field name ends at '}', ':' or '!'; brackets protect their contents */
+        ssize_t p = i + 1, ns = p, ne = -1, ss = -1, se = -1;
+        uint32_t conv = 0, term = 0;
+        while (p < end) {
+            uint32_t d = ft_str_read(fmt, p++);
+            if (d == '{') {
+                ft_err_format(ft_exc_ValueError, "unexpected '{' in field name");
+                goto fail;
             }
-            j++;
+            if (d == '[') {
+                while (p < end && ft_str_read(fmt, p) != ']')
+                    p++;
+                continue;
+            }
+            if (d == '}' || d == ':' || d == '!') {
+                term = d;
+                break;
+            }
         }
-        if (level != 0) {
-            /* "{!}" and friends: unmatched inside a spec, else an unterminated field */
-            int has_conv = 0;
-            for (ssize_t q = i + 1; q < end; q++)
-                if (ft_str_read(fmt, q) == '!' || ft_str_read(fmt, q) == ':') {
-                    has_conv = 1;
-                    break;
-                }
-            FT_UNUSED(has_conv);
+        if (!term) {
             ft_err_format(ft_exc_ValueError, "expected '}' before end of string");
             goto fail;
         }
-        if (render_field(&sb, fmt, i + 1, j, a, depth) < 0)
+        ne = p - 1;
+        if (term != '}') {
+            int done = 0;
+            if (term == '!') {
+                if (p >= end) {
+                    ft_err_format(ft_exc_ValueError,
+                                  "end of string while looking for conversion specifier");
+                    goto fail;
+                }
+                conv = ft_str_read(fmt, p++);
+                if (p < end) {
+                    uint32_t d = ft_str_read(fmt, p++);
+                    if (d == '}')
+                        done = 1;
+                    else if (d != ':') {
+                        ft_err_format(ft_exc_ValueError, "expected ':' after conversion specifier");
+                        goto fail;
+                    }
+                }
+            }
+            if (!done) {
+                ss = p;
+                int count = 1;
+                while (p < end) {
+                    uint32_t d = ft_str_read(fmt, p++);
+                    if (d == '{')
+                        count++;
+                    else if (d == '}' && --count == 0) {
+                        se = p - 1;
+                        break;
+                    }
+                }
+                if (se < 0) {
+                    ft_err_format(ft_exc_ValueError, "unmatched '{' in format spec");
+                    goto fail;
+                }
+            }
+        }
+        if (render_field(&sb, fmt, ns, ne, conv, ss, se, a, depth) < 0)
             goto fail;
-        i = j + 1;
+        i = p;
     }
     return ft_sb_finish(&sb);
 fail:

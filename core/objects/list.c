@@ -53,9 +53,72 @@ void ft_repr_leave(FtObject *o) {
             memmove(&repr_stack[i], &repr_stack[i + 1],
                     (size_t)(repr_len - i - 1) * sizeof(FtObject *));
             repr_len--;
+            if (repr_len == 0 && repr_cap > 64) {
+                /* A deep nesting grew the stack: give the memory back. */
+                ft_mem_free(repr_stack);
+                repr_stack = NULL;
+                repr_cap = 0;
+            }
             return;
         }
     }
+}
+
+/* ---- trashcan ---------------------------------------------------------------------------
+ * Freeing [[[...]]] nested a million deep would recurse a million C frames through the
+ * deallocs. As CPython's trashcan does, a dealloc nested deeper than TRASH_DEPTH queues its
+ * object (with the dealloc to resume) instead, and the outermost dealloc drains the queue;
+ * each queued object is then freed at a shallow depth. Per thread, so no locking. */
+
+#define TRASH_DEPTH 50
+
+typedef struct TrashItem {
+    FtObject *o;
+    ft_destructor dealloc;
+} TrashItem;
+
+static _Thread_local int trash_depth;
+static _Thread_local bool trash_draining;
+static _Thread_local TrashItem *trash;
+static _Thread_local ssize_t trash_len, trash_cap;
+
+bool ft_trashcan_begin(FtObject *o, ft_destructor dealloc) {
+    if (trash_depth >= TRASH_DEPTH) {
+        if (trash_len == trash_cap) {
+            ssize_t ncap = trash_cap ? trash_cap * 2 : 64;
+            TrashItem *n = ft_mem_realloc(trash, (size_t)ncap * sizeof(TrashItem));
+            if (n) {
+                trash = n;
+                trash_cap = ncap;
+            }
+        }
+        if (trash_len < trash_cap) {
+            trash[trash_len].o = o;
+            trash[trash_len].dealloc = dealloc;
+            trash_len++;
+            return true;
+        }
+        ft_err_clear(); /* no memory to defer: free it now, recursing as usual */
+    }
+    trash_depth++;
+    return false;
+}
+
+void ft_trashcan_end(void) {
+    trash_depth--;
+    if (trash_depth > 0 || trash_draining || trash_len == 0)
+        return;
+    trash_draining = true;
+    while (trash_len > 0) {
+        TrashItem item = trash[--trash_len];
+        trash_depth = 1; /* the resumed dealloc counts as a nested one of this level */
+        item.dealloc(item.o);
+        trash_depth = 0;
+    }
+    ft_mem_free(trash);
+    trash = NULL;
+    trash_cap = 0;
+    trash_draining = false;
 }
 
 /* ---- storage --------------------------------------------------------------------------- */
@@ -69,7 +132,7 @@ static int list_resize(FtList *self, ssize_t newsize) {
         return 0;
     }
     size_t new_allocated = ((size_t)newsize + ((size_t)newsize >> 3) + 6) & ~(size_t)3;
-    if ((size_t)(newsize - FT_SIZE(self)) > new_allocated - (size_t)newsize)
+    if (newsize - FT_SIZE(self) > (ssize_t)(new_allocated - (size_t)newsize))
         new_allocated = ((size_t)newsize + 3) & ~(size_t)3;
     if (newsize == 0)
         new_allocated = 0;
@@ -197,7 +260,8 @@ FtObject *ft_list_slice(FtObject *l, ssize_t lo, ssize_t hi) {
         hi = lo;
     else if (hi > len)
         hi = len;
-    r = ft_list_from_array(FT_LIST_ITEMS(l) + lo, hi - lo);
+    /* no pointer arithmetic on the NULL items of an empty list (UBSan) */
+    r = hi > lo ? ft_list_from_array(FT_LIST_ITEMS(l) + lo, hi - lo) : ft_list_new(0);
     LK_END_CRITICAL();
     return r;
 }
@@ -208,6 +272,22 @@ FtObject *ft_list_as_tuple(FtObject *l) {
     r = ft_tuple_from_array(FT_LIST_ITEMS(l), FT_SIZE(l));
     LK_END_CRITICAL();
     return r;
+}
+
+/* An empty list about to receive n items: allocate exactly n, rounded up to even (CPython
+ * 3.11's list_preallocate_exact; it shows in sys.getsizeof and in the later growth). */
+static int list_preallocate_exact(FtList *self, ssize_t n) {
+    size_t size = ((size_t)n + 1) & ~(size_t)1;
+    if (size > (size_t)SSIZE_MAX / sizeof(FtObject *)) {
+        ft_err_no_memory();
+        return -1;
+    }
+    FtObject **items = ft_mem_alloc(size * sizeof(FtObject *));
+    if (!items)
+        return -1;
+    self->items = items;
+    self->allocated = (ssize_t)size;
+    return 0;
 }
 
 static void reverse_items(FtObject **lo, FtObject **hi) {
@@ -306,7 +386,7 @@ static int list_ass_slice(FtList *a, ssize_t ilow, ssize_t ihigh, FtObject *v) {
     for (ssize_t k = 0; k < n; k++, ilow++)
         item[ilow] = ft_newref(vitem[k]);
     result = 0;
-done:
+done:;
     LK_END_CRITICAL();
     for (ssize_t k = norig - 1; k >= 0; --k)
         FT_XDECREF(recycle[k]);
@@ -331,9 +411,11 @@ int ft_list_extend(FtObject *l, FtObject *iterable) {
         LK_BEGIN_CRITICAL(self);
         ssize_t n = FT_SIZE(src), m = FT_SIZE(self);
         if (n > 0) {
-            if (list_resize(self, m + n) < 0) {
+            if (self->items == NULL ? list_preallocate_exact(self, n) < 0
+                                    : list_resize(self, m + n) < 0) {
                 r = -1;
             } else {
+                FT_SIZE(self) = m + n;
                 FtObject **s = ft_list_check(src) ? FT_LIST_ITEMS(src) : FT_TUPLE_ITEMS(src);
                 for (ssize_t i = 0; i < n; i++)
                     self->items[m + i] = ft_newref(s[i]);
@@ -357,9 +439,13 @@ int ft_list_extend(FtObject *l, FtObject *iterable) {
     if (hint > 0 && m <= SSIZE_MAX - hint) {
         int r;
         LK_BEGIN_CRITICAL(self);
-        r = list_resize(self, m + hint);
-        if (r == 0)
-            FT_SIZE(self) = m; /* keep the capacity, not the size */
+        if (self->items == NULL) {
+            r = list_preallocate_exact((FtList *)self, hint);
+        } else {
+            r = list_resize(self, m + hint);
+            if (r == 0)
+                FT_SIZE(self) = m; /* keep the capacity, not the size */
+        }
         LK_END_CRITICAL();
         if (r < 0) {
             FT_DECREF(it);
@@ -412,6 +498,8 @@ static void list_dealloc(FtObject *o) {
     FtType *tp = FT_TYPE(o);
     if (ft_gc_is_tracked(o))
         ft_gc_untrack(o);
+    if (ft_trashcan_begin(o, list_dealloc))
+        return;
     if (self->items) {
         ssize_t i = FT_SIZE(self);
         while (--i >= 0)
@@ -420,6 +508,7 @@ static void list_dealloc(FtObject *o) {
     }
     if (tp == &ft_list_type) {
         ft_gc_free(o);
+        ft_trashcan_end();
         return;
     }
     if (tp->tp_free)
@@ -428,6 +517,7 @@ static void list_dealloc(FtObject *o) {
         ft_gc_free(o);
     if (tp->tp_flags & FT_TPFLAGS_HEAPTYPE)
         FT_DECREF(tp);
+    ft_trashcan_end();
 }
 
 static int list_traverse(FtObject *o, ft_visitproc visit, void *arg) {
@@ -594,7 +684,7 @@ static FtObject *list_subscript(FtObject *o, FtObject *key) {
         LK_BEGIN_CRITICAL(o);
         ssize_t n = ft_slice_adjust_indices(FT_SIZE(o), &start, &stop, step);
         if (step == 1) {
-            r = ft_list_from_array(FT_LIST_ITEMS(o) + start, n > 0 ? n : 0);
+            r = n > 0 ? ft_list_from_array(FT_LIST_ITEMS(o) + start, n) : ft_list_new(0);
         } else {
             r = ft_list_new(n > 0 ? n : 0);
             if (r)
@@ -963,14 +1053,16 @@ static FtObject *list_sort_meth(FtObject *self, FtObject *const *args, ssize_t n
         return NULL;
     int reverse = 0;
     if (out[1]) {
-        /* CPython 3.11 takes reverse as an int ("integer is required" for a float). */
-        if (ft_float_check(out[1])) {
-            ft_err_set_string(ft_exc_TypeError, "'float' object cannot be interpreted as an integer");
+        /* CPython 3.11 converts reverse as an int (bool(accept={int})). */
+        if (!ft_index_check(out[1])) {
+            ft_err_format(ft_exc_TypeError, "'%T' object cannot be interpreted as an integer",
+                          out[1]);
             return NULL;
         }
-        reverse = ft_object_is_true(out[1]);
-        if (reverse < 0)
+        ssize_t r = ft_number_as_ssize(out[1], NULL);
+        if (r == -1 && ft_err_occurred())
             return NULL;
+        reverse = r != 0;
     }
     if (ft_list_sort(self, out[0], reverse) < 0)
         return NULL;
@@ -984,7 +1076,12 @@ static FtObject *list_sizeof_meth(FtObject *self, FtObject *unused) {
                              ((FtList *)self)->allocated * (ssize_t)sizeof(FtObject *));
 }
 
+static FtObject *list_getitem_meth(FtObject *self, FtObject *key) {
+    return list_subscript(self, key);
+}
+
 static FtMethodDef list_methods[] = {
+    {"__getitem__", (void *)list_getitem_meth, FT_METH_O, "x.__getitem__(y) <==> x[y]"},
     {"__class_getitem__", (void *)ft_generic_alias_class_getitem, FT_METH_O | FT_METH_CLASS,
      "See PEP 585"},
     {"__reversed__", (void *)list_reversed_meth, FT_METH_NOARGS,

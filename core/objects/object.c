@@ -538,7 +538,7 @@ FtObject *ft_object_new_impl(FtType *type, FtObject *args, FtObject *kwargs) {
                 FT_DECREF(sorted);
                 return NULL;
             }
-            FtObject *sep = ft_str_from_cstr("', '");
+            FtObject *sep = ft_str_from_cstr(", ");
             FtObject *joined = sep ? ft_str_join(sep, sorted) : NULL;
             FT_XDECREF(sep);
             ssize_t n = FT_SIZE(sorted);
@@ -546,7 +546,7 @@ FtObject *ft_object_new_impl(FtType *type, FtObject *args, FtObject *kwargs) {
             if (!joined)
                 return NULL;
             ft_err_format(ft_exc_TypeError,
-                          "Can't instantiate abstract class %s with abstract method%s '%U'",
+                          "Can't instantiate abstract class %s with abstract method%s %U",
                           type->tp_name, n > 1 ? "s" : "", joined);
             FT_DECREF(joined);
             return NULL;

@@ -414,10 +414,13 @@ static int set_update_internal(FtSet *so, FtObject *other) {
     }
     if (ft_dict_check_exact(other)) {
         ssize_t dictsize = ft_dict_size(other);
-        if ((so->fill + dictsize) * 5 >= so->mask * 3) {
-            if (set_table_resize(so, (so->used + dictsize) * 2) != 0)
-                return -1;
-        }
+        int r = 0;
+        LK_BEGIN_CRITICAL(so);
+        if ((so->fill + dictsize) * 5 >= so->mask * 3)
+            r = set_table_resize(so, (so->used + dictsize) * 2);
+        LK_END_CRITICAL();
+        if (r != 0)
+            return -1;
         ssize_t pos = 0;
         FtObject *key, *value;
         while (ft_dict_next(other, &pos, &key, &value)) {
@@ -531,6 +534,8 @@ static void set_dealloc(FtObject *o) {
     FtType *tp = FT_TYPE(o);
     if (ft_gc_is_tracked(o))
         ft_gc_untrack(o);
+    if (ft_trashcan_begin(o, set_dealloc))
+        return;
     ssize_t used = so->used;
     for (SetEntry *entry = so->table; used > 0; entry++) {
         if (entry->key && entry->key != dummy) {
@@ -542,6 +547,7 @@ static void set_dealloc(FtObject *o) {
         ft_mem_free(so->table);
     if (tp == &ft_set_type || tp == &ft_frozenset_type) {
         ft_gc_free(o);
+        ft_trashcan_end();
         return;
     }
     if (tp->tp_free)
@@ -550,6 +556,7 @@ static void set_dealloc(FtObject *o) {
         ft_gc_free(o);
     if (tp->tp_flags & FT_TPFLAGS_HEAPTYPE)
         FT_DECREF(tp);
+    ft_trashcan_end();
 }
 
 static int set_traverse(FtObject *o, ft_visitproc visit, void *arg) {
@@ -897,9 +904,12 @@ static int set_difference_update_internal(FtSet *so, FtObject *other) {
             return -1;
     }
     /* More than a quarter dummies: resize them away. */
-    if ((size_t)(so->fill - so->used) <= (size_t)so->mask / 4)
-        return 0;
-    return set_table_resize(so, so->used > 50000 ? so->used * 2 : so->used * 4);
+    int r = 0;
+    LK_BEGIN_CRITICAL(so);
+    if ((size_t)(so->fill - so->used) > (size_t)so->mask / 4)
+        r = set_table_resize(so, so->used > 50000 ? so->used * 2 : so->used * 4);
+    LK_END_CRITICAL();
+    return r;
 }
 
 static FtObject *set_copy_and_difference(FtSet *so, FtObject *other) {

@@ -156,22 +156,28 @@ static void str_dealloc(FtObject *o) {
 
 const char *ft_str_as_utf8_len(FtObject *o, ssize_t *len) {
     FtStr *s = (FtStr *)o;
-    if (!s->utf8) {
+    /* acquire: pairs with the release below, so utf8_len is visible with the pointer */
+    char *u8 = __atomic_load_n(&s->utf8, __ATOMIC_ACQUIRE);
+    if (!u8) {
         ssize_t n;
         char *u = ft_codec_utf8_encode_raw(o, &n);
         if (!u)
             return NULL;
-        /* Two threads may race here in free-threaded builds: keep the first buffer. */
+        /* Racing threads compute the same length, so storing it before publishing the
+         * pointer is harmless for the loser; the first buffer published wins. */
+        __atomic_store_n(&s->utf8_len, n, __ATOMIC_RELAXED);
         char *expected = NULL;
-        if (__atomic_compare_exchange_n(&s->utf8, &expected, u, false, __ATOMIC_ACQ_REL,
-                                        __ATOMIC_ACQUIRE))
-            s->utf8_len = n;
-        else
+        if (__atomic_compare_exchange_n(&s->utf8, &expected, u, false, __ATOMIC_RELEASE,
+                                        __ATOMIC_ACQUIRE)) {
+            u8 = u;
+        } else {
             ft_mem_free(u);
+            u8 = expected;
+        }
     }
     if (len)
-        *len = s->utf8_len;
-    return s->utf8;
+        *len = __atomic_load_n(&s->utf8_len, __ATOMIC_RELAXED);
+    return u8;
 }
 
 const char *ft_str_as_utf8(FtObject *s) { return ft_str_as_utf8_len(s, NULL); }
@@ -503,7 +509,7 @@ static FtObject *str_repeat(FtObject *s, ssize_t n) {
         return ft_str_new(0, 0);
     if (n == 1 && ft_str_check_exact(s))
         return FT_NEWREF(s);
-    if (len > SSIZE_MAX / 4 / n)
+    if (len > SSIZE_MAX / n)
         return ft_err_format(ft_exc_OverflowError, "repeated string is too long");
     int k = SKIND(s);
     FtObject *r = str_alloc(&ft_str_type, len * n, SASCII(s) ? 127 : ft_str_maxchar(s));
@@ -908,7 +914,11 @@ FtType ft_str_type = {
 /* ---- start-up -------------------------------------------------------------------- */
 
 int ft_text_init(void) {
-    setlocale(LC_CTYPE, "C.UTF-8");
+    /* A UTF-8 LC_CTYPE, as CPython sets at start-up, for C library calls elsewhere that
+     * care (str itself uses its own Unicode tables, strtables.c); C.UTF-8 does not depend
+     * on what the machine has installed, the others are fallbacks. */
+    if (!setlocale(LC_CTYPE, "C.UTF-8") && !setlocale(LC_CTYPE, "C.utf8"))
+        setlocale(LC_CTYPE, "en_US.UTF-8");
     if (!empty_str) {
         empty_str = (FtStr *)str_alloc(&ft_str_type, 0, 0);
         if (!empty_str)

@@ -23,6 +23,19 @@ static inline void kwrite(int kind, void *d, ssize_t i, uint32_t c) {
 static inline const char *ft_arg_type_name(FtObject *o) {
     return o == FT_NONE ? "None" : FT_TYPE(o)->tp_name;
 }
+/* An Argument Clinic 'n' parameter: __index__, then "Python int too large to convert to
+ * C ssize_t" on overflow. 0 ok, -1 error. */
+static inline int ft_clinic_ssize(FtObject *o, ssize_t *out) {
+    FtObject *i = ft_number_index(o);
+    if (!i)
+        return -1;
+    ssize_t v = ft_int_as_ssize(i);
+    FT_DECREF(i);
+    if (v == -1 && ft_err_occurred())
+        return -1;
+    *out = v;
+    return 0;
+}
 #define SKIND(s) (((FtStr *)(s))->kind)
 #define SASCII(s) (((FtStr *)(s))->ascii)
 
@@ -61,6 +74,10 @@ int ft_uni_decimal_value(uint32_t c); /* -1 when not a decimal digit */
 uint32_t ft_uni_toupper(uint32_t c);
 uint32_t ft_uni_tolower(uint32_t c);
 uint32_t ft_uni_totitle(uint32_t c);
+int ft_uni_iscaseignorable(uint32_t c);
+/* Full case mapping (may give up to 3 code points): the count written to out. */
+enum { FT_CASE_LOWER, FT_CASE_TITLE, FT_CASE_UPPER, FT_CASE_FOLD };
+int ft_uni_full_case(uint32_t c, int how, uint32_t out[3]);
 int ft_uni_isidstart(uint32_t c);
 int ft_uni_isidcontinue(uint32_t c);
 
@@ -68,7 +85,8 @@ int ft_uni_isidcontinue(uint32_t c);
 enum { FT_ERR_STRICT, FT_ERR_IGNORE, FT_ERR_REPLACE, FT_ERR_SURROGATEESCAPE,
        FT_ERR_BACKSLASHREPLACE, FT_ERR_XMLCHARREFREPLACE, FT_ERR_SURROGATEPASS,
        FT_ERR_NAMEREPLACE, FT_ERR_UNKNOWN };
-enum { FT_ENC_UTF8, FT_ENC_LATIN1, FT_ENC_ASCII, FT_ENC_UNKNOWN };
+enum { FT_ENC_UTF8, FT_ENC_LATIN1, FT_ENC_ASCII, FT_ENC_UTF16, FT_ENC_UTF16LE, FT_ENC_UTF16BE,
+       FT_ENC_UTF32, FT_ENC_UTF32LE, FT_ENC_UTF32BE, FT_ENC_UNKNOWN };
 int ft_codec_lookup_errors(const char *errors);
 int ft_codec_lookup_encoding(const char *encoding); /* FT_ENC_UNKNOWN: LookupError set */
 FtObject *ft_codec_decode(const char *s, ssize_t len, const char *encoding, const char *errors);
@@ -92,7 +110,7 @@ typedef struct FtByteView {
 extern FtType ft_bytes_iter_type, ft_bytearray_iter_type;
 FtObject *ft_bytes_make(FtType *type, const char *data, ssize_t len); /* bytes or bytearray */
 FtObject *ft_bytes_repr_data(const char *data, ssize_t len, const char *prefix,
-                             const char *suffix);
+                             const char *suffix, int always_escape_squote);
 #define ft_bytes_check_exact_(o) (FT_TYPE(o) == &ft_bytes_type)
 extern FtMethodDef ft_bytes_common_methods[];  /* the methods bytearray shares */
 int ft_bytes_getbyte(FtObject *o, int *value); /* int in range(256) -> 1, not int -> 0, -1 */

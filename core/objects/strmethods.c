@@ -34,13 +34,7 @@ static int old_nargs(const char *name, ssize_t nargs, ssize_t min, ssize_t max) 
     return 0;
 }
 
-static int get_ssize(FtObject *o, ssize_t *out) {
-    ssize_t v = ft_number_as_ssize(o, ft_exc_OverflowError);
-    if (v == -1 && ft_err_occurred())
-        return -1;
-    *out = v;
-    return 0;
-}
+static int get_ssize(FtObject *o, ssize_t *out) { return ft_clinic_ssize(o, out); }
 
 static int slice_index(FtObject *o, ssize_t *out) {
     if (!o || o == FT_NONE)
@@ -533,10 +527,7 @@ static FtObject *str_endswith_m(FtObject *self, FtObject *const *args, ssize_t n
 
 enum { CM_UPPER, CM_LOWER, CM_SWAP, CM_FOLD, CM_TITLE, CM_CAPITALIZE };
 
-static int case_ignorable(uint32_t c) {
-    return c == '\'' || c == '.' || c == ':' || c == '^' || c == '`' || c == 0xad ||
-           c == 0xb7 || c == 0x2019 || (c >= 0x300 && c <= 0x36f);
-}
+static int case_ignorable(uint32_t c) { return ft_uni_iscaseignorable(c); }
 
 /* Capital sigma lowercases to final sigma at the end of a word (CPython's
  * handle_capital_sigma): preceded by a cased letter, not followed by one, skipping
@@ -553,19 +544,23 @@ static uint32_t lower_sigma(FtObject *s, ssize_t i) {
     return before && !after ? 0x3c2 : 0x3c3;
 }
 
-static int put_mapped(FtStrBuilder *sb, uint32_t c, int upper, int fold) {
-    if (c == 0xdf && (upper || fold)) { /* full case mapping of sharp s */
-        uint32_t t = upper ? 'S' : 's';
-        return ft_sb_append_char(sb, t) < 0 || ft_sb_append_char(sb, t) < 0 ? -1 : 0;
-    }
-    return ft_sb_append_char(sb, upper ? ft_uni_toupper(c) : ft_uni_tolower(c));
+enum { MAP_LOWER = FT_CASE_LOWER, MAP_TITLE = FT_CASE_TITLE, MAP_UPPER = FT_CASE_UPPER,
+       MAP_FOLD = FT_CASE_FOLD };
+
+static int put_case(FtStrBuilder *sb, uint32_t c, int how) {
+    uint32_t m[3];
+    int n = ft_uni_full_case(c, how, m);
+    for (int i = 0; i < n; i++)
+        if (ft_sb_append_char(sb, m[i]) < 0)
+            return -1;
+    return 0;
 }
 
-static int put_title(FtStrBuilder *sb, uint32_t c) {
-    if (c == 0xdf) /* titlecase of sharp s is "Ss" */
-        return ft_sb_append_char(sb, 'S') < 0 || ft_sb_append_char(sb, 's') < 0 ? -1 : 0;
-    return ft_sb_append_char(sb, ft_uni_totitle(c));
+static int put_mapped(FtStrBuilder *sb, uint32_t c, int upper, int fold) {
+    return put_case(sb, c, upper ? MAP_UPPER : fold ? MAP_FOLD : MAP_LOWER);
 }
+
+static int put_title(FtStrBuilder *sb, uint32_t c) { return put_case(sb, c, MAP_TITLE); }
 
 static FtObject *case_map(FtObject *s, int mode) {
     ssize_t len = FT_STR_LEN(s);

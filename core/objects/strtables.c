@@ -1,9 +1,69 @@
-/* Character classes and case mappings of str beyond ASCII. ASCII is answered from tables
- * here; other code points lean on the C library's wide-character functions in the C.UTF-8
- * locale (set by ft_text_init), corrected where Python's Unicode database differs in ways
- * that show up in everyday text (whitespace, line breaks, printability, digits). */
+/* Character classes and case mappings of str beyond ASCII, answered from tables generated
+ * from CPython 3.11's Unicode database (strtables_data.h, made by strtables_gen.py), so
+ * that str.isalpha(), .upper(), .isidentifier(), repr()'s printability ... agree with
+ * CPython for every code point, independently of the C library's locale. ASCII has fast
+ * paths. */
 #include "core/objects/strinternal.h"
-#include <wctype.h>
+
+typedef struct CaseRun {
+    uint32_t start, end; /* code points start, start + stride, ... <= end map to cp + delta */
+    int32_t stride, delta;
+} CaseRun;
+
+/* Mappings that produce more than one code point (SpecialCasing) or case folds; a zero
+ * first entry means "the simple mapping". */
+typedef struct SpecialCase {
+    uint32_t cp;
+    uint32_t lower[3], title[3], upper[3], fold[3];
+} SpecialCase;
+
+#include "core/objects/strtables_data.h"
+
+static int in_ranges(const uint32_t (*r)[2], size_t n, uint32_t c) {
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (c < r[mid][0])
+            hi = mid;
+        else if (c > r[mid][1])
+            lo = mid + 1;
+        else
+            return 1;
+    }
+    return 0;
+}
+
+#define IN(table, c) in_ranges(table, FT_ARRAY_LEN(table), (c))
+
+static uint32_t run_map(const CaseRun *runs, size_t n, uint32_t c) {
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (c < runs[mid].start)
+            hi = mid;
+        else if (c > runs[mid].end)
+            lo = mid + 1;
+        else
+            return (c - runs[mid].start) % (uint32_t)runs[mid].stride == 0
+                       ? (uint32_t)((int32_t)c + runs[mid].delta)
+                       : c;
+    }
+    return c;
+}
+
+static uint32_t pair_map(const uint32_t (*p)[2], size_t n, uint32_t c, uint32_t dflt) {
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (c < p[mid][0])
+            hi = mid;
+        else if (c > p[mid][0])
+            lo = mid + 1;
+        else
+            return p[mid][1];
+    }
+    return dflt;
+}
 
 int ft_uni_isspace(uint32_t c) {
     if (c < 128)
@@ -17,91 +77,46 @@ int ft_uni_islinebreak(uint32_t c) {
            c == 0x1e || c == 0x85 || c == 0x2028 || c == 0x2029;
 }
 
-/* Python: printable unless the category is Cc, Cf, Cs, Co, Cn, Zl, Zp or Zs (space
- * excepted). */
 int ft_uni_isprintable(uint32_t c) {
     if (c < 128)
         return c >= 0x20 && c < 0x7f;
-    if (c <= 0xa0 || c == 0xad)
-        return 0;
-    if (ft_uni_isspace(c))
-        return 0;
-    if ((c >= 0xd800 && c <= 0xf8ff) || c >= 0xf0000)
-        return 0; /* surrogates, private use */
-    if ((c >= 0x600 && c <= 0x605) || c == 0x61c || c == 0x6dd || c == 0x70f ||
-        c == 0x180e || (c >= 0x200b && c <= 0x200f) || (c >= 0x202a && c <= 0x202e) ||
-        (c >= 0x2060 && c <= 0x206f) || c == 0xfeff || (c >= 0xfff9 && c <= 0xfffb) ||
-        (c >= 0xe0000 && c <= 0xe0fff) || c == 0x110bd || (c >= 0x1d173 && c <= 0x1d17a))
-        return 0;
-    if ((c & 0xfffe) == 0xfffe)
-        return 0;
-    return iswprint((wint_t)c) != 0;
+    return IN(printable_ranges, c);
 }
 
-/* Decimal digit blocks: the first code point of each run of ten (Nd). */
-static const uint32_t decimal_starts[] = {
-    0x660, 0x6f0, 0x7c0, 0x966, 0x9e6, 0xa66, 0xae6, 0xb66, 0xbe6, 0xc66, 0xce6, 0xd66,
-    0xde6, 0xe50, 0xed0, 0xf20, 0x1040, 0x1090, 0x17e0, 0x1810, 0x1946, 0x19d0, 0x1a80,
-    0x1a90, 0x1b50, 0x1bb0, 0x1c40, 0x1c50, 0xa620, 0xa8d0, 0xa900, 0xa9d0, 0xa9f0, 0xaa50,
-    0xabf0, 0xff10, 0x104a0, 0x11066, 0x110f0, 0x11136, 0x111d0, 0x112f0, 0x11450, 0x114d0,
-    0x11650, 0x116c0, 0x11730, 0x118e0, 0x1d7ce, 0x1d7d8, 0x1d7e2, 0x1d7ec, 0x1d7f6, 0x1e950,
-    0x1fbf0,
-};
-
 int ft_uni_decimal_value(uint32_t c) {
-    if (c >= '0' && c <= '9')
-        return (int)(c - '0');
-    if (c < 0x660)
-        return -1;
-    for (size_t i = 0; i < FT_ARRAY_LEN(decimal_starts); i++)
-        if (c >= decimal_starts[i] && c < decimal_starts[i] + 10)
-            return (int)(c - decimal_starts[i]);
+    if (c < 128)
+        return c >= '0' && c <= '9' ? (int)(c - '0') : -1;
+    size_t lo = 0, hi = FT_ARRAY_LEN(decimal_ranges);
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (c < decimal_ranges[mid][0])
+            hi = mid;
+        else if (c > decimal_ranges[mid][1])
+            lo = mid + 1;
+        else /* every run of decimal digits starts at a zero (checked by the generator) */
+            return (int)((c - decimal_ranges[mid][0]) % 10);
+    }
     return -1;
 }
 
 int ft_uni_isdecimal(uint32_t c) { return ft_uni_decimal_value(c) >= 0; }
 
 int ft_uni_isdigit(uint32_t c) {
-    if (ft_uni_isdecimal(c))
-        return 1;
-    return c == 0xb2 || c == 0xb3 || c == 0xb9 || (c >= 0x2070 && c <= 0x2079 && c != 0x2071 &&
-           c != 0x2072 && c != 0x2073) || (c >= 0x2080 && c <= 0x2089) ||
-           (c >= 0x2460 && c <= 0x2468) || (c >= 0x2474 && c <= 0x247c) ||
-           (c >= 0x2488 && c <= 0x2490) || c == 0x24ea || (c >= 0x24f5 && c <= 0x24fd) ||
-           c == 0x24ff || (c >= 0x2776 && c <= 0x277e) || (c >= 0x2780 && c <= 0x2788) ||
-           (c >= 0x278a && c <= 0x2792) || (c >= 0x1f100 && c <= 0x1f10a);
+    if (c < 128)
+        return c >= '0' && c <= '9';
+    return IN(digit_ranges, c);
 }
 
 int ft_uni_isnumeric(uint32_t c) {
-    if (ft_uni_isdigit(c))
-        return 1;
-    return (c >= 0xbc && c <= 0xbe) || (c >= 0x2150 && c <= 0x2189) ||
-           (c >= 0x2469 && c <= 0x2473) || (c >= 0x247d && c <= 0x2487) ||
-           (c >= 0x2491 && c <= 0x249b) || (c >= 0x24eb && c <= 0x24f4) || c == 0x24fe ||
-           c == 0x277f || c == 0x2789 || c == 0x2793 || c == 0x3007 ||
-           (c >= 0x3021 && c <= 0x3029) || (c >= 0x3038 && c <= 0x303a) ||
-           (c >= 0x3192 && c <= 0x3195) || (c >= 0x3220 && c <= 0x3229) ||
-           (c >= 0x3248 && c <= 0x324f) || (c >= 0x3251 && c <= 0x325f) ||
-           (c >= 0x3280 && c <= 0x3289) || (c >= 0x32b1 && c <= 0x32bf) ||
-           c == 0x4e00 || c == 0x4e8c || c == 0x4e09 || c == 0x56db || c == 0x4e94 ||
-           c == 0x516d || c == 0x4e03 || c == 0x516b || c == 0x4e5d || c == 0x5341 ||
-           c == 0x767e || c == 0x5343 || c == 0x4e07 || c == 0x5104;
+    if (c < 128)
+        return c >= '0' && c <= '9';
+    return IN(numeric_ranges, c);
 }
 
 int ft_uni_isalpha(uint32_t c) {
     if (c < 128)
         return (c | 32) >= 'a' && (c | 32) <= 'z';
-    if (c == 0xaa || c == 0xb5 || c == 0xba)
-        return 1;
-    if (c < 0xc0)
-        return 0;
-    /* Numbers (digits, Roman numerals, circled numbers) are not letters, but CJK
-     * ideographs with a numeric value (一 二 三) are. */
-    int ideograph = (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff) ||
-                    (c >= 0x20000 && c <= 0x3ffff);
-    if (!ideograph && ft_uni_isnumeric(c))
-        return 0;
-    return iswalpha((wint_t)c) != 0;
+    return IN(alpha_ranges, c);
 }
 
 int ft_uni_isalnum(uint32_t c) { return ft_uni_isalpha(c) || ft_uni_isnumeric(c); }
@@ -109,62 +124,84 @@ int ft_uni_isalnum(uint32_t c) { return ft_uni_isalpha(c) || ft_uni_isnumeric(c)
 int ft_uni_isupper(uint32_t c) {
     if (c < 128)
         return c >= 'A' && c <= 'Z';
-    return iswupper((wint_t)c) != 0 && !ft_uni_istitle(c);
+    return IN(upper_ranges, c);
 }
 
 int ft_uni_islower(uint32_t c) {
     if (c < 128)
         return c >= 'a' && c <= 'z';
-    if (c == 0xaa || c == 0xba)
-        return 1;
-    return iswlower((wint_t)c) != 0;
+    return IN(lower_ranges, c);
 }
 
-/* Titlecase letters (Lt). */
-int ft_uni_istitle(uint32_t c) {
-    return c == 0x1c5 || c == 0x1c8 || c == 0x1cb || c == 0x1f2 ||
-           (c >= 0x1f88 && c <= 0x1f8f) || (c >= 0x1f98 && c <= 0x1f9f) ||
-           (c >= 0x1fa8 && c <= 0x1faf) || c == 0x1fbc || c == 0x1fcc || c == 0x1ffc;
-}
+int ft_uni_istitle(uint32_t c) { return c >= 0x1c5 && IN(title_ranges, c); }
 
 int ft_uni_iscased(uint32_t c) {
     return ft_uni_isupper(c) || ft_uni_islower(c) || ft_uni_istitle(c);
 }
 
+int ft_uni_iscaseignorable(uint32_t c) { return IN(case_ignorable_ranges, c); }
+
 uint32_t ft_uni_toupper(uint32_t c) {
     if (c < 128)
         return (c >= 'a' && c <= 'z') ? c - 32 : c;
-    if (c == 0xb5)
-        return 0x39c;
-    return (uint32_t)towupper((wint_t)c);
+    return run_map(upper_runs, FT_ARRAY_LEN(upper_runs), c);
 }
 
 uint32_t ft_uni_tolower(uint32_t c) {
     if (c < 128)
         return (c >= 'A' && c <= 'Z') ? c + 32 : c;
-    return (uint32_t)towlower((wint_t)c);
+    return run_map(lower_runs, FT_ARRAY_LEN(lower_runs), c);
 }
 
 uint32_t ft_uni_totitle(uint32_t c) {
-    switch (c) {
-    case 0x1c4: case 0x1c5: case 0x1c6: return 0x1c5;
-    case 0x1c7: case 0x1c8: case 0x1c9: return 0x1c8;
-    case 0x1ca: case 0x1cb: case 0x1cc: return 0x1cb;
-    case 0x1f1: case 0x1f2: case 0x1f3: return 0x1f2;
-    default: return ft_uni_toupper(c);
+    if (c < 128)
+        return (c >= 'a' && c <= 'z') ? c - 32 : c;
+    return pair_map(title_exceptions, FT_ARRAY_LEN(title_exceptions), c, ft_uni_toupper(c));
+}
+
+static uint32_t tofold(uint32_t c) {
+    return pair_map(fold_exceptions, FT_ARRAY_LEN(fold_exceptions), c, ft_uni_tolower(c));
+}
+
+int ft_uni_full_case(uint32_t c, int how, uint32_t out[3]) {
+    if (c >= 0xdf) {
+        size_t lo = 0, hi = FT_ARRAY_LEN(special_cases);
+        while (lo < hi) {
+            size_t mid = (lo + hi) / 2;
+            const SpecialCase *sc = &special_cases[mid];
+            if (c < sc->cp)
+                hi = mid;
+            else if (c > sc->cp)
+                lo = mid + 1;
+            else {
+                const uint32_t *m = how == FT_CASE_LOWER ? sc->lower
+                                  : how == FT_CASE_TITLE ? sc->title
+                                  : how == FT_CASE_UPPER ? sc->upper : sc->fold;
+                if (!m[0])
+                    break;
+                int n = 0;
+                while (n < 3 && m[n]) {
+                    out[n] = m[n];
+                    n++;
+                }
+                return n;
+            }
+        }
     }
+    out[0] = how == FT_CASE_LOWER ? ft_uni_tolower(c)
+           : how == FT_CASE_TITLE ? ft_uni_totitle(c)
+           : how == FT_CASE_UPPER ? ft_uni_toupper(c) : tofold(c);
+    return 1;
 }
 
 int ft_uni_isidstart(uint32_t c) {
     if (c < 128)
         return c == '_' || ((c | 32) >= 'a' && (c | 32) <= 'z');
-    return ft_uni_isalpha(c) || (c >= 0x2160 && c <= 0x2188) || c == 0x3007 ||
-           (c >= 0x3021 && c <= 0x3029);
+    return IN(id_start_ranges, c);
 }
 
 int ft_uni_isidcontinue(uint32_t c) {
     if (c < 128)
         return c == '_' || ((c | 32) >= 'a' && (c | 32) <= 'z') || (c >= '0' && c <= '9');
-    return ft_uni_isidstart(c) || ft_uni_isdecimal(c) || c == 0xb7 ||
-           (c >= 0x300 && c <= 0x36f) || iswalnum((wint_t)c);
+    return IN(id_continue_ranges, c);
 }

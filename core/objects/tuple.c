@@ -96,17 +96,41 @@ FtObject *ft_tuple_slice(FtObject *t, ssize_t lo, ssize_t hi) {
     return ft_tuple_from_array(FT_TUPLE_ITEMS(t) + lo, hi - lo);
 }
 
+/* For the collector: untrack a tuple whose items can never be part of a cycle (CPython's
+ * _PyTuple_MaybeUntrack); a tuple holding a not-yet-filled slot stays tracked. */
+void ft_tuple_maybe_untrack(FtObject *t) {
+    if (!ft_tuple_check_exact(t) || !ft_gc_is_tracked(t))
+        return;
+    for (ssize_t i = FT_SIZE(t); --i >= 0;) {
+        FtObject *o = FT_TUPLE_GET(t, i);
+        if (!o)
+            return;
+        FtType *ot = FT_TYPE(o);
+        if (!(ot->tp_flags & FT_TPFLAGS_HAVE_GC))
+            continue;
+        if (ot == &ft_tuple_type && !ft_gc_is_tracked(o))
+            continue;
+        if (ft_type_check(o) && !(((FtType *)o)->tp_flags & FT_TPFLAGS_HEAPTYPE))
+            continue; /* a static type: not allocated by the collector */
+        return;
+    }
+    ft_gc_untrack(t);
+}
+
 /* ---- slots ---------------------------------------------------------------------------- */
 
 static void tuple_dealloc(FtObject *o) {
     FtType *tp = FT_TYPE(o);
     if (ft_gc_is_tracked(o))
         ft_gc_untrack(o);
+    if (ft_trashcan_begin(o, tuple_dealloc))
+        return;
     ssize_t n = FT_SIZE(o);
     for (ssize_t i = 0; i < n; i++)
         FT_XDECREF(FT_TUPLE_GET(o, i));
     if (tp == &ft_tuple_type) {
         ft_gc_free(o);
+        ft_trashcan_end();
         return;
     }
     if (tp->tp_free)
@@ -115,6 +139,7 @@ static void tuple_dealloc(FtObject *o) {
         ft_gc_free(o);
     if (tp->tp_flags & FT_TPFLAGS_HEAPTYPE)
         FT_DECREF(tp);
+    ft_trashcan_end();
 }
 
 static int tuple_traverse(FtObject *o, ft_visitproc visit, void *arg) {
@@ -389,7 +414,13 @@ static FtObject *tuple_getnewargs(FtObject *self, FtObject *unused) {
     return ft_tuple_from_array_steal(&copy, 1);
 }
 
+/* CPython's numbers (a 24-byte header, then the items), so sys.getsizeof agrees with it. */
+static FtObject *tuple_sizeof(FtObject *self, FtObject *unused) {
+    return ft_int_from_ssize(24 + FT_SIZE(self) * (ssize_t)sizeof(FtObject *));
+}
+
 static FtMethodDef tuple_methods[] = {
+    {"__sizeof__", (void *)tuple_sizeof, FT_METH_NOARGS, NULL},
     {"__class_getitem__", (void *)ft_generic_alias_class_getitem, FT_METH_O | FT_METH_CLASS,
      "See PEP 585"},
     {"index", (void *)tuple_index, FT_METH_FASTCALL,

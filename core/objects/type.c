@@ -120,20 +120,10 @@ static inline unsigned int cache_hash(unsigned int version, FtObject *name) {
     return (unsigned int)((version ^ ((uintptr_t)name >> 4)) & (MCACHE_SIZE - 1));
 }
 
-FtObject *ft_type_lookup(FtType *type, FtObject *name) {
-    unsigned int version = __atomic_load_n(&type->tp_version_tag, __ATOMIC_ACQUIRE);
+/* The miss path, kept out of line so that the hit path needs no stack frame. */
+static __attribute__((noinline)) FtObject *lookup_slow(FtType *type, FtObject *name,
+                                                        unsigned int version) {
     bool cacheable = ft_str_check_exact(name) && ((FtStr *)name)->interned;
-    if (FT_LIKELY(version != 0 && cacheable)) {
-        CacheEntry *e = &method_cache[cache_hash(version, name)];
-        unsigned int s1 = __atomic_load_n(&e->seq, __ATOMIC_ACQUIRE);
-        if (!(s1 & 1) && e->version == version && e->name == name) {
-            FtObject *v = e->value;
-            /* pairs with the writer's release: the fields read above belong to s1 */
-            __atomic_thread_fence(__ATOMIC_ACQUIRE);
-            if (__atomic_load_n(&e->seq, __ATOMIC_RELAXED) == s1)
-                return v;
-        }
-    }
     if (FT_UNLIKELY(!ft_types_finished))
         maybe_finish_init();
     FtObject *res = find_name_in_mro(type, name);
@@ -151,6 +141,23 @@ FtObject *ft_type_lookup(FtType *type, FtObject *name) {
         }
     }
     return res;
+}
+
+FtObject *ft_type_lookup(FtType *type, FtObject *name) {
+    unsigned int version = __atomic_load_n(&type->tp_version_tag, __ATOMIC_ACQUIRE);
+    if (FT_LIKELY(version != 0)) {
+        /* only interned names are ever stored, so a pointer match implies one */
+        CacheEntry *e = &method_cache[cache_hash(version, name)];
+        unsigned int s1 = __atomic_load_n(&e->seq, __ATOMIC_ACQUIRE);
+        if (FT_LIKELY(e->name == name && e->version == version && !(s1 & 1))) {
+            FtObject *v = e->value;
+            /* pairs with the writer's release: the fields read above belong to s1 */
+            __atomic_thread_fence(__ATOMIC_ACQUIRE);
+            if (FT_LIKELY(__atomic_load_n(&e->seq, __ATOMIC_RELAXED) == s1))
+                return v;
+        }
+    }
+    return lookup_slow(type, name, version);
 }
 
 FtObject *ft_type_lookup_cstr(FtType *type, const char *name) {
@@ -682,80 +689,98 @@ int ft_typesystem_init(void) {
  * int, str, tuple and bytes keep their data right after the struct, so a subclass cannot
  * put a __dict__ pointer at a fixed offset; its instances keep their dict in this table. */
 typedef struct SideEntry {
-    FtObject *obj;
-    FtObject *dict;
+    FtObject *obj;         /* NULL: free; (FtObject *)1: deleted */
+    FtObject **cell;       /* the dict pointer, in its own allocation so that it stays put */
 } SideEntry;
 static SideEntry *side_table;
 static size_t side_cap, side_used;
 static pthread_mutex_t side_lock = PTHREAD_MUTEX_INITIALIZER;
+#define SIDE_DELETED ((FtObject *)1)
 
 static size_t side_slot(FtObject *o, size_t cap) {
-    return ((uintptr_t)o >> 4) * 0x9E3779B97F4A7C15ull % cap;
+    return (size_t)(((uintptr_t)o >> 4) * 0x9E3779B97F4A7C15ull) % cap;
 }
 
-static FtObject **side_find(FtObject *o, int create) {
-    if (side_cap == 0 || (create && (side_used + 1) * 2 > side_cap)) {
-        if (!create)
-            return NULL;
-        size_t ncap = side_cap ? side_cap * 2 : 64;
-        SideEntry *nt = calloc(ncap, sizeof(SideEntry));
-        if (!nt)
-            return NULL;
-        for (size_t i = 0; i < side_cap; i++) {
-            if (side_table[i].obj && side_table[i].obj != (FtObject *)1) {
-                size_t j = side_slot(side_table[i].obj, ncap);
-                while (nt[j].obj)
-                    j = (j + 1) % ncap;
-                nt[j] = side_table[i];
-            }
+static int side_grow(void) {
+    size_t ncap = side_cap ? side_cap * 2 : 64;
+    SideEntry *nt = calloc(ncap, sizeof(SideEntry));
+    if (!nt)
+        return -1;
+    size_t used = 0;
+    for (size_t i = 0; i < side_cap; i++) {
+        if (side_table[i].obj && side_table[i].obj != SIDE_DELETED) {
+            size_t j = side_slot(side_table[i].obj, ncap);
+            while (nt[j].obj)
+                j = (j + 1) % ncap;
+            nt[j] = side_table[i];
+            used++;
         }
-        free(side_table);
-        side_table = nt;
-        side_cap = ncap;
-        size_t used = 0;
-        for (size_t i = 0; i < ncap; i++)
-            used += nt[i].obj != NULL;
-        side_used = used;
     }
+    free(side_table);
+    side_table = nt;
+    side_cap = ncap;
+    side_used = used;
+    return 0;
+}
+
+/* Called with side_lock held. */
+static FtObject **side_find(FtObject *o, int create) {
+    if (create && (side_used + 1) * 2 > side_cap && side_grow() < 0)
+        return NULL;
+    if (side_cap == 0)
+        return NULL;
     size_t j = side_slot(o, side_cap), tomb = (size_t)-1;
     while (side_table[j].obj) {
         if (side_table[j].obj == o)
-            return &side_table[j].dict;
-        if (side_table[j].obj == (FtObject *)1 && tomb == (size_t)-1)
+            return side_table[j].cell;
+        if (side_table[j].obj == SIDE_DELETED && tomb == (size_t)-1)
             tomb = j;
         j = (j + 1) % side_cap;
     }
     if (!create)
+        return NULL;
+    FtObject **cell = calloc(1, sizeof(FtObject *));
+    if (!cell)
         return NULL;
     if (tomb != (size_t)-1)
         j = tomb;
     else
         side_used++;
     side_table[j].obj = o;
-    side_table[j].dict = NULL;
-    return &side_table[j].dict;
+    side_table[j].cell = cell;
+    return cell;
 }
 
-/* The returned address stays valid until the table grows: callers use it at once. */
+/* The address stays valid until the object dies. */
 FtObject **ft_object_dict_ptr_slow(FtObject *o) {
     pthread_mutex_lock(&side_lock);
     FtObject **p = side_find(o, 1);
     pthread_mutex_unlock(&side_lock);
+    if (!p)
+        ft_err_no_memory();
     return p;
 }
 
 void ft_object_side_dict_clear(FtObject *o) {
+    FtObject **cell = NULL;
     pthread_mutex_lock(&side_lock);
-    FtObject **p = side_find(o, 0);
-    FtObject *d = NULL;
-    if (p) {
-        d = *p;
-        SideEntry *e = (SideEntry *)((char *)p - offsetof(SideEntry, dict));
-        e->obj = (FtObject *)1; /* tombstone */
-        e->dict = NULL;
+    if (side_cap) {
+        size_t j = side_slot(o, side_cap);
+        while (side_table[j].obj) {
+            if (side_table[j].obj == o) {
+                cell = side_table[j].cell;
+                side_table[j].obj = SIDE_DELETED;
+                side_table[j].cell = NULL;
+                break;
+            }
+            j = (j + 1) % side_cap;
+        }
     }
     pthread_mutex_unlock(&side_lock);
-    FT_XDECREF(d);
+    if (cell) {
+        FT_XDECREF(*cell);
+        free(cell);
+    }
 }
 
 /* ---- instances of classes ---------------------------------------------------------------- */
@@ -787,8 +812,11 @@ static void subtype_dealloc(FtObject *self) {
             ft_gc_untrack(self);
         lk_refcnt_init(&self->ob_rc);
         type->tp_finalize(self);
-        if (!lk_decref(&self->ob_rc))
-            return; /* resurrected */
+        if (!lk_decref(&self->ob_rc)) {
+            if (gc)
+                ft_gc_track(self); /* resurrected: visible to the collector again */
+            return;
+        }
     }
     if (gc)
         ft_gc_untrack(self);

@@ -423,6 +423,7 @@ static FtObject *load_name(FtFrame *f, FtObject *name)
 /* The LOAD_GLOBAL cache: valid while both dicts are the same objects at the same versions.
  * The value is borrowed: it cannot die without a mutation of its dict. Not used in
  * free-threaded builds, where another thread could mutate and free concurrently. */
+#if !FT_FREE_THREADED
 typedef struct GlobalCache {
     FtObject *globals, *builtins;
     uint64_t gversion, bversion;
@@ -435,6 +436,7 @@ static GlobalCache *global_cache(FtCode *co)
         co->vm_cache = ft_mem_calloc((size_t)co->ninstrs, sizeof(GlobalCache));
     return co->vm_cache;
 }
+#endif
 
 static FtObject *exc_from_raise_arg(FtObject *exc)
 {
@@ -1518,6 +1520,26 @@ dispatch:
             }
         } else if (ft_str_check_exact(lhs) && ft_str_check_exact(rhs) &&
                    (oparg == FT_BINOP_ADD || oparg == FT_BINOP_INPLACE_ADD)) {
+            ft_instr nexti = *next_instr;
+            int target = (int)FT_INSTR_ARG(nexti);
+            if (FT_INSTR_OP(nexti) == FT_OP_STORE_FAST && GETLOCAL(target) == lhs &&
+                FT_REFCNT(lhs) == 2) {
+                /* s = s + t / s += t on a local: drop the local's reference so that the
+                 * string can grow in place (CPython's unicode_concatenate), and do the
+                 * STORE_FAST here. */
+                GETLOCAL(target) = NULL;
+                FT_DECREF(lhs);
+                FtObject *acc = lhs;
+                if (ft_str_append(&acc, rhs) < 0) {
+                    GETLOCAL(target) = FT_NEWREF(lhs);   /* unchanged on failure */
+                    goto error;
+                }
+                sp -= 2;
+                FT_DECREF(rhs);
+                GETLOCAL(target) = acc;
+                next_instr++;
+                DISPATCH();
+            }
             res = ft_str_concat(lhs, rhs);
             if (res == NULL)
                 goto error;
@@ -2719,8 +2741,9 @@ int ft_vm_super_args(FtType **type, FtObject **obj)
                           FT_TYPE(t)->tp_name);
             return -1;
         }
-        *type = (FtType *)FT_NEWREF(t);
-        *obj = FT_NEWREF(first);
+        /* Borrowed: the calling frame keeps both alive (descr.c relies on it). */
+        *type = (FtType *)t;
+        *obj = first;
         return 0;
     }
     ft_err_set_string(ft_exc_RuntimeError, "super(): __class__ cell not found");

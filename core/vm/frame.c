@@ -193,8 +193,9 @@ int ft_frame_lineno(FtFrame *f)
 {
     if (f->code == NULL)
         return -1;
-    int lasti = f->lasti < 0 ? 0 : f->lasti;
-    int line = ft_code_addr2line(f->code, lasti);
+    if (f->lasti < 0)   /* not started: CPython reports the def line */
+        return f->code->firstlineno;
+    int line = ft_code_addr2line(f->code, f->lasti);
     return line < 0 ? f->code->firstlineno : line;
 }
 
@@ -207,8 +208,8 @@ FtObject *ft_frame_locals_dict(FtFrame *f)
     for (int i = 0; i < co->nlocalsplus; i++) {
         FtObject *v = f->localsplus[i];
         uint8_t kind = co->localspluskinds[i];
-        if (v && (kind & (FT_LOCAL_KIND_CELL | FT_LOCAL_KIND_FREE)) && ft_cell_check(v) &&
-            f->state != FT_FRAME_CREATED)
+        /* Cells are made when the arguments are bound, so a CELL or FREE slot holds one. */
+        if (v && (kind & (FT_LOCAL_KIND_CELL | FT_LOCAL_KIND_FREE)) && ft_cell_check(v))
             v = ((FtCell *)v)->ref;
         if (v == NULL)
             continue;

@@ -154,7 +154,8 @@ FtObject *ft_function_vectorcall(FtObject *func, FtObject *const *args, size_t n
 FtObject *ft_vm_globals(void);
 FtObject *ft_vm_builtins(void);
 FtObject *ft_vm_locals(void);
-/* Zero-argument super(): the __class__ cell and first argument of the calling frame. */
+/* Zero-argument super(): the __class__ cell and first argument of the calling frame
+ * (BORROWED references: the frame keeps them alive). */
 int ft_vm_super_args(FtType **type, FtObject **obj);
 FtObject *ft_vm_getframe(int depth);     /* sys._getframe(depth): frame object, new ref */
 int ft_vm_types_init(void);              /* readies code, function, method, cell, gen, frame,

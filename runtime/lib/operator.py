@@ -29,14 +29,19 @@ def floordiv(a, b): return a // b
 
 
 def index(a):
-    if isinstance(a, int):
+    if type(a) is int:
         return a
+    if isinstance(a, int):
+        return int.__index__(a)      # an exact int, as PyNumber_Index gives
     try:
         method = type(a).__index__
     except AttributeError:
         raise TypeError("'%s' object cannot be interpreted as an integer"
                         % type(a).__name__) from None
-    return method(a)
+    result = method(a)
+    if type(result) is not int and isinstance(result, int):
+        result = int.__index__(result)
+    return result
 
 
 def inv(a): return ~a

@@ -23,7 +23,6 @@ __all__ = ['get_ident', 'active_count', 'Condition', 'current_thread',
            'excepthook', 'get_native_id', 'getprofile', 'gettrace']
 
 _start_new_thread = _thread.start_new_thread
-_daemon_threads_allowed = _thread.daemon_threads_allowed
 _allocate_lock = _thread.allocate_lock
 _set_sentinel = _thread._set_sentinel
 get_ident = _thread.get_ident
@@ -35,6 +34,12 @@ TIMEOUT_MAX = _thread.TIMEOUT_MAX
 stack_size = _thread.stack_size
 local = _thread._local
 del _thread
+
+
+def _daemon_threads_allowed():
+    # Sub-interpreters (which may forbid daemon threads) do not exist in ftpy.
+    return True
+
 
 # ---- debugging hooks ------------------------------------------------------------------
 

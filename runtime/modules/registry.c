@@ -6,6 +6,7 @@ const FtBuiltinModule ft_builtin_modules[] = {
     {"sys", &ft_sys_module_def},
     {"math", &ft_math_module_def},
     {"time", &ft_time_module_def},
+    {"posix", &ft_posix_module_def},
     {"_thread", &ft_thread_module_def},
     {"marshal", &ft_marshal_module_def},
     {"_opcode", &ft_opcode_module_def},

@@ -883,10 +883,6 @@ static FtObject *thread_count_fn(FtObject *m, FtObject *unused) {
     return ft_int_from_i64(__atomic_load_n(&thread_count, __ATOMIC_RELAXED));
 }
 
-static FtObject *thread_daemon_threads_allowed(FtObject *m, FtObject *unused) {
-    FT_RETURN_TRUE;
-}
-
 static FtObject *thread_stack_size_fn(FtObject *m, FtObject *const *args, ssize_t nargs) {
     if (ft_check_nargs("stack_size", nargs, 0, 1) < 0)
         return NULL;
@@ -928,7 +924,6 @@ static FtMethodDef thread_methods[] = {
     {"exit", (void *)thread_exit, FT_METH_NOARGS, NULL},
     {"exit_thread", (void *)thread_exit, FT_METH_NOARGS, NULL},
     {"_count", (void *)thread_count_fn, FT_METH_NOARGS, NULL},
-    {"daemon_threads_allowed", (void *)thread_daemon_threads_allowed, FT_METH_NOARGS, NULL},
     {"stack_size", (void *)thread_stack_size_fn, FT_METH_FASTCALL, NULL},
     {"_set_sentinel", (void *)thread_set_sentinel, FT_METH_NOARGS, NULL},
     {NULL},

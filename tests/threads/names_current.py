@@ -41,4 +41,3 @@ t.name = "renamed"
 t.start()
 t.join()
 print(t.name, "renamed" in seen)
-print(t.getName(), t.isDaemon())

@@ -56,4 +56,3 @@ def leave():
 
 _thread.start_new_thread(leave, ())
 print(quiet.acquire(timeout=5))
-print(_thread.daemon_threads_allowed())

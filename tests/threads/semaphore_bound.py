@@ -30,8 +30,7 @@ for t in ts:
     t.join()
 print(runs, peak <= LIMIT, inside)
 print(sem.acquire(blocking=False), sem.acquire(timeout=0.01))
-for _ in range(LIMIT - 1):
-    sem.acquire()
+sem.acquire()
 print(sem.acquire(blocking=False))
 print(sem.acquire(timeout=0.01))
 sem.release(3)

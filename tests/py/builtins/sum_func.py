@@ -19,3 +19,10 @@ for args in ((["a"], ""), ([b"a"], b""), ([1], bytearray()), ([1, "a"],), (5,), 
         print(type(e).__name__, e)
 print(sum([1.0, 2, 3.5, 4]), sum([1, 2.0]), type(sum([1, 2.0])).__name__)
 print(sum([0.1, 0.2, 0.3]), sum([1e16, 1.0, -1e16]))
+class MyInt(int):
+    def __add__(self, o):
+        return MyInt(int(self) + int(o) + 100)
+    __radd__ = __add__
+print(sum([MyInt(1), 2]), sum([1, MyInt(2), 3]), type(sum([1, MyInt(2)])).__name__)
+print(sum([1, 2.5, 3, 4.5, True]), sum([2**62, 2**62, 1.5]), sum([1.5, 2**70, 1]))
+print(sum([1.0, True, False]), sum([], 0.0), sum([1], 2**64))

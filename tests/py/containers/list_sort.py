@@ -78,3 +78,12 @@ print(sorted("hello world"), sorted((3, 1, 2), reverse=True))
 big = list(range(100))
 big.sort(key=lambda v: v % 7)
 print(big[:20])
+for r in (None, "a", [], 2, True, 0):
+    try:
+        [2, 1].sort(reverse=r)
+        print("ok", r)
+    except TypeError as ex:
+        print("TypeError", ex)
+err(lambda: [2, 1].sort(key=1))
+[].sort(key=1)
+print(sorted([3, 1, 2], key=None), sorted([3, 1, 2], reverse=False))

@@ -1,0 +1,2 @@
+from . import two
+def f(): return 'one+' + two.g()

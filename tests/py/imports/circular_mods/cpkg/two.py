@@ -1,0 +1,3 @@
+from . import one
+def g(): return 'two'
+def h(): return one.f()

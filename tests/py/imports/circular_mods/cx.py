@@ -1,0 +1,2 @@
+from cy import Y
+X = 'x'

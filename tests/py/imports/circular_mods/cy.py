@@ -1,0 +1,2 @@
+from cx import X
+Y = 'y'

@@ -1,0 +1,2 @@
+import fpkg.good
+raise RuntimeError('bad submodule')

@@ -1,0 +1,2 @@
+STARTED = True
+import definitely_not_here_abc

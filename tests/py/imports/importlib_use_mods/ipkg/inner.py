@@ -1,0 +1,1 @@
+Q = "ipkg.inner"

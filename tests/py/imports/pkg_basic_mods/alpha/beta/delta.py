@@ -1,0 +1,4 @@
+from .. import gamma
+from ..gamma import where
+from . import B
+D = (gamma.G, B, where())

@@ -1,0 +1,3 @@
+G = "gamma"
+def where():
+    return __name__, __package__

@@ -1,0 +1,2 @@
+VALUE = 42
+def _private(): return 1

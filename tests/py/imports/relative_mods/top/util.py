@@ -1,0 +1,2 @@
+U = 'util'
+def helper(): return 'helped'

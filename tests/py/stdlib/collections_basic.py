@@ -1,0 +1,20 @@
+from collections import *
+import collections.abc as cabc
+d = deque([1,2,3]); d.appendleft(0); d.append(4); print(d, d.popleft(), d.pop(), d, len(d), d[0], d[-1])
+d.rotate(1); print(d); d.rotate(-2); print(d)
+d2 = deque(range(5), maxlen=3); print(d2); d2.appendleft(9); print(d2, d2.maxlen)
+for i in range(100): d.appendleft(i)
+for i in range(100): d.popleft()
+print(d, list(reversed(d)), 2 in d)
+dd = defaultdict(list); dd['a'].append(1); print(dd, dd['b'])
+od = OrderedDict(a=1, b=2, c=3); od.move_to_end('a'); print(od); od.move_to_end('a', last=False); print(od, od.popitem(last=False), od)
+print(OrderedDict(a=1,b=2) == OrderedDict(b=2,a=1), OrderedDict(a=1,b=2) == dict(b=2,a=1))
+c = Counter('abracadabra'); print(c, c.most_common(2), sorted(c.elements()))
+c2 = Counter(a=1, b=5); print(c + c2, c - c2, c & c2, c | c2)
+c.subtract(a=10); print(c)
+P = namedtuple('Point', 'x y', defaults=[0]); p = P(1); print(p, p._asdict(), p._replace(x=5), P._fields, P._make([3,4]), isinstance(p, tuple), p.x, p.y)
+print(namedtuple('N', ['a', 'def', 'a'], rename=True)._fields)
+cm = ChainMap({'a':1}, {'a':2,'b':3}); print(cm, cm['a'], cm['b'], len(cm), sorted(cm))
+for t in [list, dict, tuple, str, set, frozenset, int, deque, bytes]:
+    print(t.__name__, [isinstance(t(), getattr(cabc, n)) for n in ['Iterable','Sized','Container','Hashable','Sequence','MutableSequence','Mapping','MutableMapping','Set']])
+print(isinstance(iter([]), cabc.Iterator), isinstance(len, cabc.Callable), isinstance((x for x in []), cabc.Generator))

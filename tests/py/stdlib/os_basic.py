@@ -1,0 +1,43 @@
+import os, os.path, sys, stat
+print(os.name, repr(os.sep), repr(os.linesep), os.curdir, os.pardir, os.pathsep, os.devnull)
+print(os.path is sys.modules['os.path'], os.path.__name__)
+cwd = os.getcwd(); print(os.path.isabs(cwd), os.path.isdir(cwd), os.path.exists(cwd), os.path.isfile(cwd))
+print(sorted(os.listdir('stdlib_os_dir')) if os.path.isdir('stdlib_os_dir') else 'nodir')
+print(isinstance(os.getpid(), int), os.getpid() > 0, isinstance(os.cpu_count(), int))
+os.environ['FTPY_TEST_VAR'] = 'hello'; print(os.environ['FTPY_TEST_VAR'], os.getenv('FTPY_TEST_VAR'), os.getenv('FTPY_NOPE'), os.getenv('FTPY_NOPE', 'dflt'), 'FTPY_TEST_VAR' in os.environ)
+del os.environ['FTPY_TEST_VAR']; print('FTPY_TEST_VAR' in os.environ, os.environ.get('FTPY_TEST_VAR'))
+try: os.environ['FTPY_NOPE']
+except KeyError as e: print('KeyError', e)
+j = os.path.join
+print(j('a', 'b', 'c'), j('/a', '/b'), j('a/', 'b'), j('', 'x'), j('a', ''), j(b'a', b'b'))
+for p in ['/a/b/c.txt', 'a/b/', 'c', '/', '', '//x', 'a.tar.gz', '.bashrc', '/a/.b', 'a/b.c/d', '..']:
+    print(repr(p), os.path.split(p), os.path.splitext(p), os.path.dirname(p), os.path.basename(p), os.path.normpath(p))
+for p in ['a//b/./c/../d', '/../x', '../../a/..', './', '///a', '//a/b', 'a/b/../../..']:
+    print(repr(p), os.path.normpath(p))
+print(os.path.abspath('x') == j(cwd, 'x'), os.path.abspath('/a/../b'), os.path.realpath('/') , os.path.relpath('/a/b/c', '/a/d'), os.path.commonprefix(['abc', 'abd']), os.path.commonpath(['/a/b/c', '/a/b/d']))
+home = os.environ.get('HOME')
+print(os.path.expanduser('~/x') == (home.rstrip('/') or '/') + '/x' if home else True, os.path.expanduser('x~'))
+os.environ['FTPYV'] = 'V'; print(os.path.expandvars('$FTPYV/${FTPYV}/$NOPE_XYZ/${NOPE_XYZ}/$/a$'))
+d = 'stdlib_tmp_dir_%d' % os.getpid()
+os.mkdir(d); print(os.path.isdir(d), os.listdir(d))
+fd = os.open(j(d, 'f.txt'), os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644); print(os.write(fd, b'hello world')); os.close(fd)
+print(os.path.getsize(j(d, 'f.txt')), os.path.isfile(j(d, 'f.txt')), os.listdir(d), stat.S_ISREG(os.stat(j(d, 'f.txt')).st_mode))
+fd = os.open(j(d, 'f.txt'), os.O_RDONLY); print(os.read(fd, 5), os.read(fd, 100), os.read(fd, 10)); os.close(fd)
+os.rename(j(d, 'f.txt'), j(d, 'g.txt')); print(os.listdir(d))
+os.makedirs(j(d, 'x', 'y')); os.makedirs(j(d, 'x', 'y'), exist_ok=True)
+print(sorted((dp.replace(d, 'D'), sorted(dn), sorted(fn)) for dp, dn, fn in os.walk(d)))
+try: os.mkdir(d)
+except FileExistsError as e: print(type(e).__name__, e.errno, e.strerror, e.filename == d)
+try: os.stat('no_such_file_xyz')
+except FileNotFoundError as e: print(e)
+try: os.listdir('no_such_dir_xyz')
+except OSError as e: print(type(e).__name__, e)
+try: os.rename('no_such_a', 'no_such_b')
+except OSError as e: print(type(e).__name__, e)
+os.remove(j(d, 'g.txt')); os.rmdir(j(d, 'x', 'y')); os.rmdir(j(d, 'x')); os.rmdir(d); print(os.path.exists(d))
+class P:
+    def __fspath__(self): return 'stdlib'
+print(os.fspath(P()), os.path.join(P(), 'x'), os.path.isdir(P()), isinstance(P(), os.PathLike))
+try: os.fspath(3)
+except TypeError as e: print(e)
+print(os.fsencode('a'), os.fsdecode(b'b'), len(os.urandom(8)), type(os.stat('.').st_mtime).__name__, os.stat('.')[stat.ST_MODE] == os.stat('.').st_mode)
