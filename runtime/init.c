@@ -28,10 +28,12 @@ int ft_runtime_init(int argc, char **argv) {
     ft_runtime.main_thread = ts;
     lk_thread_init(ts);
 
-    /* Types first, area by area: the type system, then text (names are strings), then
-     * everything else; an area's init readies its static types. */
+    /* Types first, area by area: the type system (needs no objects), then every area's
+     * static types, then the namespaces (tp_dict, MRO) of all of them at once, which needs
+     * str, dict, tuple, list and int to exist. */
     if (ft_typesystem_init() < 0 || ft_text_init() < 0 || ft_numbers_init() < 0 ||
-        ft_containers_init() < 0 || ft_exc_init() < 0 || ft_vm_types_init() < 0)
+        ft_containers_init() < 0 || ft_exc_init() < 0 || ft_vm_types_init() < 0 ||
+        ft_types_finish_init() < 0)
         goto fail;
 
     ft_runtime.modules = ft_dict_new();

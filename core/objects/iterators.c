@@ -943,12 +943,16 @@ static FtMethodDef ga_methods[] = {
     {NULL, NULL, 0, NULL},
 };
 
+/* list[int] | None: a union, as type.__or__ makes for classes. */
+static FtNumberMethods ga_as_number = {.nb_or = ft_union_or};
+
 FtType ft_generic_alias_type = {
     .ob_base = { FT_STATIC_HEADER(&ft_type_type), 0 },
     .tp_name = "types.GenericAlias",
     .tp_basicsize = sizeof(GenericAlias),
     .tp_dealloc = ga_dealloc,
     .tp_repr = ga_repr,
+    .tp_as_number = &ga_as_number,
     .tp_hash = ga_hash,
     .tp_call = ga_call,
     .tp_getattro = ga_getattro,
