@@ -297,6 +297,7 @@ FtObject *ft_frozenset_new(FtObject *iterable);
  * twice, which fixes its iteration order): emit BUILD_SET 0, LOAD_CONST it, SET_UPDATE 1. */
 FtObject *ft_frozenset_fold_constant(FtObject *items_tuple);
 int ft_set_add(FtObject *s, FtObject *key);
+int ft_set_update(FtObject *s, FtObject *iterable);       /* s |= iterable, CPython's merge */
 int ft_set_discard(FtObject *s, FtObject *key);           /* 1 removed, 0 absent */
 int ft_set_contains(FtObject *s, FtObject *key);
 ssize_t ft_set_size(FtObject *s);

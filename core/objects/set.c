@@ -513,6 +513,10 @@ FtObject *ft_frozenset_fold_constant(FtObject *items) {
 
 int ft_set_add(FtObject *s, FtObject *key) { return set_add_key((FtSet *)s, key); }
 
+int ft_set_update(FtObject *s, FtObject *iterable) {
+    return set_update_internal((FtSet *)s, iterable) ? -1 : 0;
+}
+
 int ft_set_discard(FtObject *s, FtObject *key) { return set_discard_key((FtSet *)s, key); }
 
 int ft_set_contains(FtObject *s, FtObject *key) { return set_contains_key((FtSet *)s, key); }

@@ -314,7 +314,7 @@ int ft_bind_args(FtThreadState *ts, FtFunction *func, FtFrame *f, FtObject **arg
         }
     }
 cells:
-    if (!(co->flags & FT_CO_NOFREE) && make_cells(func, co, localsplus) < 0)
+    if ((co->ncells | co->nfrees) && make_cells(func, co, localsplus) < 0)
         return -1;   /* the caller releases the frame, and with it the bound arguments */
     return 0;
 
@@ -1900,19 +1900,9 @@ dispatch:
     TARGET(SET_UPDATE) {
         FtObject *iterable = TOP();
         SAVE_SP();
-        FtObject *s = PEEK(oparg + 1);
-        FtObject *it = ft_object_getiter(iterable);
-        if (it == NULL)
-            goto error;
-        FtObject *item;
-        while ((item = ft_iter_next(it)) != NULL) {
-            int err = ft_set_add(s, item);
-            FT_DECREF(item);
-            if (err < 0)
-                break;
-        }
-        FT_DECREF(it);
-        if (ft_err_occurred())
+        /* set.update's merge (not item-by-item adds): it sizes the table first, which
+         * decides the order a display of constants iterates in, as in CPython. */
+        if (ft_set_update(PEEK(oparg + 1), iterable) < 0)
             goto error;
         sp--;
         FT_DECREF(iterable);
@@ -2645,7 +2635,7 @@ FtObject *ft_eval_code(FtObject *codeobj, FtObject *globals, FtObject *locals)
     f->globals = FT_NEWREF(globals);
     f->builtins = builtins;
     f->locals = FT_XNEWREF(locals);
-    if (!(co->flags & FT_CO_NOFREE) && make_cells(NULL, co, f->localsplus) < 0) {
+    if ((co->ncells | co->nfrees) && make_cells(NULL, co, f->localsplus) < 0) {
         ft_frame_release(ts, f);
         return NULL;
     }
