@@ -181,3 +181,46 @@ void lk_yield(FtThreadState *ts) {
 
 void lk_stop_the_world(FtThreadState *ts) { lk_world_stop(ts); }
 void lk_start_the_world(FtThreadState *ts) { lk_world_start(ts); }
+
+/* ---- for the cycle collector (gc/collect.c) ---------------------------------------------
+ * lk_brc_merge_all_queues: with the world stopped, merge every thread's merge queue (the
+ * caller's own included), so that no object carries a deferred decrement while the
+ * collector computes true counts and frees garbage. Safe because every other thread is
+ * parked at a yield point or detached: nobody else touches the queues' objects' local
+ * counts. Objects whose count reaches zero are freed here, by the stopper. */
+void lk_brc_merge_all_queues(FtThreadState *ts);
+void lk_brc_merge_all_queues(FtThreadState *ts) {
+    (void)ts;
+    for (;;) {
+        /* Steal every queue under lk_world_lock (a thread cannot exit meanwhile), merge
+         * after releasing it: merging may free objects whose deallocation queues more
+         * (enqueue takes lk_world_lock), so repeat until nothing is left. */
+        FtObject **all = NULL;
+        size_t len = 0, cap = 0;
+        pthread_mutex_lock(&lk_world_lock);
+        for (LkThread *t = lk_world_threads; t; t = t->next) {
+            pthread_mutex_lock(&t->queue_lock);
+            if (t->queue_len) {
+                if (len + t->queue_len > cap) {
+                    cap = (len + t->queue_len) * 2;
+                    FtObject **a = realloc(all, cap * sizeof *a);
+                    if (!a)
+                        abort(); /* cannot lose a deferred decrement */
+                    all = a;
+                }
+                for (size_t i = 0; i < t->queue_len; i++)
+                    all[len++] = t->queue[i];
+                t->queue_len = 0;
+            }
+            pthread_mutex_unlock(&t->queue_lock);
+        }
+        pthread_mutex_unlock(&lk_world_lock);
+        if (!len) {
+            free(all);
+            return;
+        }
+        for (size_t i = 0; i < len; i++)
+            merge_one(all[i]);
+        free(all);
+    }
+}

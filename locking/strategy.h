@@ -38,12 +38,14 @@
 
 #if FT_LOCKING_GIL
 #include "locking/gil.h"
+#elif FT_LOCKING_GIL_LEGACY
+#include "locking/gil_legacy.h"
 #elif FT_LOCKING_BRC
 #include "locking/brc.h"
 #elif FT_LOCKING_ATOMIC
 #include "locking/atomic.h"
 #else
-#error "no locking strategy selected: configure with -DFTPY_LOCKING=gil|brc|atomic"
+#error "no locking strategy selected: configure with -DFTPY_LOCKING=gil|gil-legacy|brc|atomic"
 #endif
 
 struct FtThreadState;

@@ -67,7 +67,7 @@ void ft_stats_print(void) {
     line("objects queued to their owner", s.rc_queued);
     line("queued objects merged", s.rc_merged);
 #endif
-#if FT_LOCKING_GIL
+#if FT_HAS_GIL
     FtGilStats g = lk_gil_stats();
     line("GIL acquisitions", g.acquisitions);
     line("GIL switches", g.switches);

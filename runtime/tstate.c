@@ -10,6 +10,7 @@ _Thread_local FtThreadState *ft_tstate_current;
 FtRuntime ft_runtime = {
     .recursion_limit = 1000,
     .switch_interval = 0.005,
+    .check_interval = 100,
 };
 
 static pthread_mutex_t threads_lock = PTHREAD_MUTEX_INITIALIZER;

@@ -41,6 +41,7 @@ typedef struct FtRuntime {
     FtObject *sys_dict;
     int recursion_limit;          /* sys.setrecursionlimit, default 1000 */
     double switch_interval;       /* seconds, default 0.005 */
+    int check_interval;           /* gil-legacy: ticks between releases, default 100 */
     int argc;
     char **argv;
     const char *executable;

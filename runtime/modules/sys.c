@@ -365,6 +365,21 @@ static FtObject *sys_setswitchinterval(FtObject *self, FtObject *arg) {
     FT_RETURN_NONE;
 }
 
+#if FT_LOCKING_GIL_LEGACY
+/* Python 2's check interval, kept by the gil-legacy strategy only (CPython 3.9 removed it). */
+static FtObject *sys_getcheckinterval(FtObject *self, FtObject *unused) {
+    return ft_int_from_i64(ft_runtime.check_interval);
+}
+
+static FtObject *sys_setcheckinterval(FtObject *self, FtObject *arg) {
+    ssize_t n = ft_number_as_ssize(arg, ft_exc_OverflowError);
+    if (n == -1 && ft_err_occurred())
+        return NULL;
+    ft_runtime.check_interval = n < 1 ? 1 : n > INT_MAX ? INT_MAX : (int)n;
+    FT_RETURN_NONE;
+}
+#endif
+
 static FtObject *sys_exc_info(FtObject *self, FtObject *unused) {
     FtObject *e = handled_exception();
     if (e == NULL)
@@ -461,7 +476,7 @@ static FtObject *sys_set_int_max_str_digits(FtObject *self, FtObject *const *arg
 }
 
 static FtObject *sys_is_gil_enabled(FtObject *self, FtObject *unused) {
-    return ft_bool_from(FT_LOCKING_GIL);
+    return ft_bool_from(FT_HAS_GIL);
 }
 
 static FtObject *sys_getdefaultencoding(FtObject *self, FtObject *unused) {
@@ -545,6 +560,10 @@ static FtMethodDef sys_methods[] = {
     {"intern", (void *)sys_intern, FT_METH_O, NULL},
     {"getswitchinterval", (void *)sys_getswitchinterval, FT_METH_NOARGS, NULL},
     {"setswitchinterval", (void *)sys_setswitchinterval, FT_METH_O, NULL},
+#if FT_LOCKING_GIL_LEGACY
+    {"getcheckinterval", (void *)sys_getcheckinterval, FT_METH_NOARGS, NULL},
+    {"setcheckinterval", (void *)sys_setcheckinterval, FT_METH_O, NULL},
+#endif
     {"exc_info", (void *)sys_exc_info, FT_METH_NOARGS, NULL},
     {"exception", (void *)sys_exception, FT_METH_NOARGS, NULL},
     {"displayhook", (void *)sys_displayhook, FT_METH_O, NULL},

@@ -56,6 +56,48 @@ Test(gil, detach_lets_another_thread_in_without_a_request) {
     lk_thread_exit(main_ts);
 }
 
+#elif FT_LOCKING_GIL_LEGACY
+
+static volatile int legacy_other_ran;
+
+static void *legacy_other(void *arg) {
+    FtThreadState *ts = arg;
+    ft_tstate_current = ts;
+    lk_thread_init(ts);
+    legacy_other_ran = 1;
+    lk_thread_exit(ts);
+    return NULL;
+}
+
+Test(gil_legacy, holder_releases_every_check_interval_without_waiting) {
+    FtThreadState *ts = ft_tstate_new();
+    ft_tstate_current = ts;
+    ft_runtime.check_interval = 10;
+    lk_thread_init(ts);
+    cr_assert(ts->eval_breaker & LK_BREAK_GIL_DROP, "every yield point must reach lk_yield");
+    FtGilStats before = lk_gil_stats();
+    for (int i = 0; i < 100; i++)
+        lk_yield(ts);
+    FtGilStats after = lk_gil_stats();
+    cr_assert_eq(after.drop_requests - before.drop_requests, 10);
+    cr_assert_eq(after.forced_switches, before.forced_switches, "no forced switching");
+    cr_assert(ts->eval_breaker & LK_BREAK_GIL_DROP);
+    lk_thread_exit(ts);
+}
+
+Test(gil_legacy, detach_lets_another_thread_in) {
+    FtThreadState *ts = ft_tstate_new(), *ts2 = ft_tstate_new();
+    ft_tstate_current = ts;
+    lk_thread_init(ts);
+    pthread_t t;
+    pthread_create(&t, NULL, legacy_other, ts2);
+    lk_detach(ts);
+    pthread_join(t, NULL);
+    lk_attach(ts);
+    cr_assert_eq(legacy_other_ran, 1);
+    lk_thread_exit(ts);
+}
+
 #elif FT_LOCKING_BRC
 
 /* Each test thread runs as a Python thread would: registered with the strategy. */
