@@ -44,10 +44,10 @@ static inline bool lk_decref(lk_refcnt *rc) {
         return false;
     FT_STAT_RC(rc_atomic);
     /* Release: our writes to the object happen before the count drops (see above). */
-    if (__atomic_fetch_sub(&rc->ob_refcnt, 1, __ATOMIC_RELEASE) != 1)
+    if (__atomic_fetch_sub(&rc->ob_refcnt, 1, LK_DECREF_ORDER) != 1)
         return false;
     /* Acquire: pairs with the release decrements of every other owner. */
-    __atomic_thread_fence(__ATOMIC_ACQUIRE);
+    LK_ACQUIRE_FENCE();
     return true;
 }
 

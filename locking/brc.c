@@ -43,7 +43,7 @@ static uintptr_t next_tid = 1;
 
 static void free_object(lk_refcnt *rc) {
     /* Acquire: pairs with the release decrements of every other thread. */
-    __atomic_thread_fence(__ATOMIC_ACQUIRE);
+    LK_ACQUIRE_FENCE();
     ft_dealloc((FtObject *)rc);
 }
 
@@ -124,14 +124,14 @@ bool lk_brc_decref_shared(lk_refcnt *rc) {
         next = queue ? LK_SHARED_QUEUED : shared - LK_SHARED_ONE;
         /* Release: our writes to the object happen before the count drops. */
     } while (!__atomic_compare_exchange_n(&rc->ob_ref_shared, &shared, next, false,
-                                          __ATOMIC_RELEASE, __ATOMIC_RELAXED));
+                                          LK_DECREF_ORDER, __ATOMIC_RELAXED));
     if (queue) {
         enqueue(rc);
         return false;
     }
     if (next == LK_SHARED_MERGED) {
         /* Acquire: pairs with every other thread's release decrement. */
-        __atomic_thread_fence(__ATOMIC_ACQUIRE);
+        LK_ACQUIRE_FENCE();
         return true;
     }
     return false;

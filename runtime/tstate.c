@@ -1,5 +1,6 @@
 /* Thread states, the runtime state, and the C recursion guard. */
 #include "runtime/tstate.h"
+#include "core/vm/frame.h"
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -45,6 +46,7 @@ void ft_tstate_delete(FtThreadState *ts) {
     FT_CLEAR(ts->curexc);
     FT_CLEAR(ts->exc_base.exc_value);
     FT_CLEAR(ts->dict);
+    ft_vm_state_free(ts);
     if (ft_tstate_current == ts)
         ft_tstate_current = NULL;
     free(ts);

@@ -134,9 +134,9 @@ static __attribute__((noinline)) FtObject *lookup_slow(FtType *type, FtObject *n
         /* claim the entry (odd); a writer that loses the race simply skips caching */
         if (!(s & 1) && __atomic_compare_exchange_n(&e->seq, &s, s + 1, false,
                                                     __ATOMIC_ACQUIRE, __ATOMIC_RELAXED)) {
-            e->version = version;
-            e->name = name;
-            e->value = res;
+            __atomic_store_n(&e->version, version, __ATOMIC_RELAXED);
+            __atomic_store_n(&e->name, name, __ATOMIC_RELAXED);
+            __atomic_store_n(&e->value, res, __ATOMIC_RELAXED);
             __atomic_store_n(&e->seq, s + 2, __ATOMIC_RELEASE);
         }
     }
@@ -149,10 +149,11 @@ FtObject *ft_type_lookup(FtType *type, FtObject *name) {
         /* only interned names are ever stored, so a pointer match implies one */
         CacheEntry *e = &method_cache[cache_hash(version, name)];
         unsigned int s1 = __atomic_load_n(&e->seq, __ATOMIC_ACQUIRE);
-        if (FT_LIKELY(e->name == name && e->version == version && !(s1 & 1))) {
-            FtObject *v = e->value;
+        if (FT_LIKELY(__atomic_load_n(&e->name, __ATOMIC_RELAXED) == name &&
+                      __atomic_load_n(&e->version, __ATOMIC_RELAXED) == version && !(s1 & 1))) {
+            FtObject *v = __atomic_load_n(&e->value, __ATOMIC_RELAXED);
             /* pairs with the writer's release: the fields read above belong to s1 */
-            __atomic_thread_fence(__ATOMIC_ACQUIRE);
+            LK_ACQUIRE_FENCE();
             if (FT_LIKELY(__atomic_load_n(&e->seq, __ATOMIC_RELAXED) == s1))
                 return v;
         }
