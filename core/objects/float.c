@@ -150,6 +150,30 @@ static int round_digits(char *d, int n, int k) {
     return 1;
 }
 
+/* Step the k-digit decimal d (d[0].d[1..] * 10***exp) by one unit in its last place, up
+ * (dir > 0) or down, keeping k digits. */
+static void step_digits(char *d, int k, int dir, int *exp) {
+    int i = k - 1;
+    if (dir > 0) {
+        while (i >= 0 && d[i] == '9')
+            d[i--] = '0';
+        if (i >= 0) {
+            d[i]++;
+        } else { /* 99..9 + 1 = 100..0 */
+            d[0] = '1';
+            ++*exp;
+        }
+    } else {
+        while (i >= 0 && d[i] == '0')
+            d[i--] = '9';
+        d[i]--;
+        if (d[0] == '0') { /* 100..0 - 1 = 99..9, one decade lower */
+            memset(d, '9', (size_t)k);
+            --*exp;
+        }
+    }
+}
+
 /* Is the decimal digits * 10**(exp - ndigits + 1) exactly the double v? */
 static bool round_trips(const char *digits, int exp, double v) {
     char buf[48];
@@ -199,6 +223,21 @@ static int shortest_digits(double v, char *digits, int *decpt) {
                 strcpy(digits, cand);
                 exp = cexp;
                 goto done;
+            }
+            /* At a power of two the doubles below v are closer than those above, so the
+             * nearest k-digit decimal may land on the narrow side and miss, while its
+             * neighbour on the other side of v still rounds back to v: the shortest repr is
+             * then that neighbour (2**-24 is 5.960464477539063e-08). Only from 16 digits on:
+             * up to 15, the nearest decimal round-trips whenever any does. */
+            if (k == 16) {
+                char buf2[48];
+                snprintf(buf2, sizeof buf2, "%c.%se%d", cand[0], cand + 1, cexp);
+                step_digits(cand, k, strtod(buf2, NULL) < v ? 1 : -1, &cexp);
+                if (round_trips(cand, cexp, v)) {
+                    strcpy(digits, cand);
+                    exp = cexp;
+                    goto done;
+                }
             }
         }
         strcpy(digits, d17);
