@@ -1,7 +1,17 @@
-/* Memory and object allocation. With FTPY_ALLOCATOR=jemalloc the binary links jemalloc,
- * which replaces malloc and gives every thread its own cache; everything here then goes
- * through it. */
-#include "gc/gc.h"
+/* Memory and object allocation, and the collector's bookkeeping on the allocation path:
+ * linking containers into generation lists (track / untrack) and counting allocations
+ * minus frees of containers, which triggers young collections.
+ *
+ * With FTPY_ALLOCATOR=jemalloc the binary links jemalloc, which replaces malloc and gives
+ * every thread its own cache; everything here then goes through it.
+ *
+ * Free-threaded builds: no global lock on this path. Each thread links new containers into
+ * its own young list, under that list's one-byte lock (uncontended unless another thread
+ * frees one of this thread's objects at the same moment). The allocation count is kept per
+ * thread and added to the global count[0] in batches of GC_BATCH, with one relaxed atomic
+ * add. gc/README.md states the invariants. */
+#include "gc/gcstate.h"
+#include "locking/strategy.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -61,6 +71,162 @@ FtObject *ft_object_alloc_var(FtType *type, ssize_t n) {
 
 void ft_object_free(void *o) { free(o); }
 
+/* ---- the collector's state and lists -------------------------------------------------- */
+
+GCState gc_state = {
+    .enabled = 1,
+    .threshold = {700, 10, 10},
+};
+
+void gc_list_init(GCList *l) {
+    l->head.gc_next = l->head.gc_prev = &l->head;
+#if FT_FREE_THREADED
+    l->lock = 0;
+#endif
+}
+
+void gc_list_splice(GCList *from, GCList *to) {
+    if (gc_list_empty(from))
+        return;
+    FtGCHead *first = from->head.gc_next, *last = from->head.gc_prev;
+#if FT_FREE_THREADED
+    for (FtGCHead *g = first; g != &from->head; g = g->gc_next)
+        g->gc_list = to;
+#endif
+    FtGCHead *tail = to->head.gc_prev;
+    tail->gc_next = first;
+    first->gc_prev = tail;
+    last->gc_next = &to->head;
+    to->head.gc_prev = last;
+    from->head.gc_next = from->head.gc_prev = &from->head;
+}
+
+ssize_t gc_list_size(GCList *l) {
+    ssize_t n = 0;
+    for (FtGCHead *g = l->head.gc_next; g != &l->head; g = g->gc_next)
+        n++;
+    return n;
+}
+
+static void thread_lists_init(GCThread *t) {
+    for (int i = 0; i < GC_NGEN; i++)
+        gc_list_init(&t->gens[i]);
+}
+
+#if FT_FREE_THREADED
+pthread_mutex_t gc_registry_lock = PTHREAD_MUTEX_INITIALIZER;
+GCThread *gc_threads;
+static _Thread_local GCThread *my_lists;
+static pthread_key_t exit_key;
+static pthread_once_t exit_key_once = PTHREAD_ONCE_INIT;
+
+/* Batch size of count[0] updates: a collection may start up to GC_BATCH allocations per
+ * thread late, which the thresholds (700) absorb. */
+#define GC_BATCH 32
+
+/* A thread exits: its lists (and the objects in them) stay registered and are handed to
+ * the next thread that needs lists; the collector walks them like any other. */
+static void thread_exit(void *p) {
+    GCThread *t = p;
+    pthread_mutex_lock(&gc_registry_lock);
+    __atomic_fetch_add(&gc_state.count[0], t->delta, __ATOMIC_RELAXED);
+    t->delta = 0;
+    t->in_use = 0;
+    pthread_mutex_unlock(&gc_registry_lock);
+}
+
+static void make_exit_key(void) { pthread_key_create(&exit_key, thread_exit); }
+
+static GCThread *new_lists(void) {
+    pthread_once(&exit_key_once, make_exit_key);
+    pthread_mutex_lock(&gc_registry_lock);
+    GCThread *t = gc_threads;
+    while (t && t->in_use)
+        t = t->next;
+    if (!t) {
+        t = calloc(1, sizeof *t);
+        if (!t)
+            abort(); /* a handful of bytes per thread: nothing sensible to do without them */
+        thread_lists_init(t);
+        /* The collector walks gc_threads with the world stopped and the registry locked. */
+        t->next = gc_threads;
+        gc_threads = t;
+    }
+    t->in_use = 1;
+    if (!gc_state.permanent.head.gc_next)
+        gc_list_init(&gc_state.permanent);
+    pthread_mutex_unlock(&gc_registry_lock);
+    pthread_setspecific(exit_key, t);
+    my_lists = t;
+    return t;
+}
+
+GCThread *gc_thread_get(void) {
+    GCThread *t = my_lists;
+    return FT_LIKELY(t != NULL) ? t : new_lists();
+}
+#else
+static GCThread the_lists;
+static bool the_lists_ready;
+
+GCThread *gc_thread_get(void) {
+    if (FT_UNLIKELY(!the_lists_ready)) {
+        thread_lists_init(&the_lists);
+        gc_list_init(&gc_state.permanent);
+        the_lists_ready = true;
+    }
+    return &the_lists;
+}
+#endif
+
+/* A young collection is due: ask this thread's eval loop to run it at its next yield point
+ * (ft_gc_collect_pending), where no C code holds a half-built object. */
+static void request_collection(void) {
+    FtThreadState *ts = ft_tstate_get();
+    if (!ts)
+        return;
+    /* Until the eval loop dispatches LK_BREAK_GC (gc_pending_wired), a bit nobody clears
+     * would send every yield point down the slow path: if requests keep finding it set, give
+     * up and withdraw it. */
+    static int stale;
+    if (__atomic_load_n(&gc_pending_wired, __ATOMIC_RELAXED)) {
+        __atomic_fetch_or(&ts->eval_breaker, LK_BREAK_GC, __ATOMIC_RELAXED);
+    } else if (!(__atomic_load_n(&ts->eval_breaker, __ATOMIC_RELAXED) & LK_BREAK_GC)) {
+        if (__atomic_load_n(&stale, __ATOMIC_RELAXED) < 100000)
+            __atomic_fetch_or(&ts->eval_breaker, LK_BREAK_GC, __ATOMIC_RELAXED);
+    } else if (__atomic_add_fetch(&stale, 1, __ATOMIC_RELAXED) >= 100000) {
+        __atomic_fetch_and(&ts->eval_breaker, ~(uint32_t)LK_BREAK_GC, __ATOMIC_RELAXED);
+    }
+}
+
+static inline void count_alloc(void) {
+#if FT_FREE_THREADED
+    GCThread *t = gc_thread_get();
+    if (FT_LIKELY(++t->delta < GC_BATCH))
+        return;
+    intptr_t n = __atomic_add_fetch(&gc_state.count[0], t->delta, __ATOMIC_RELAXED);
+    t->delta = 0;
+#else
+    intptr_t n = ++gc_state.count[0];
+#endif
+    if (FT_UNLIKELY(n > gc_state.threshold[0]) && gc_state.threshold[0] && gc_state.enabled &&
+        !gc_state.collecting)
+        request_collection();
+}
+
+static inline void count_free(void) {
+#if FT_FREE_THREADED
+    GCThread *t = gc_thread_get();
+    if (FT_LIKELY(--t->delta > -GC_BATCH))
+        return;
+    __atomic_add_fetch(&gc_state.count[0], t->delta, __ATOMIC_RELAXED);
+    t->delta = 0;
+#else
+    if (gc_state.count[0] > 0)
+        gc_state.count[0]--;
+#endif
+}
+
 FtObject *ft_gc_alloc(FtType *type) { return ft_gc_alloc_var(type, 0); }
 
 FtObject *ft_gc_alloc_var(FtType *type, ssize_t n) {
@@ -71,24 +237,87 @@ FtObject *ft_gc_alloc_var(FtType *type, ssize_t n) {
     init_header(o, type);
     if (type->tp_itemsize)
         FT_SIZE(o) = n;
+    count_alloc();
     return o;
 }
 
 FtObject *ft_gc_resize_var(FtObject *o, ssize_t n) {
+    /* The links of a tracked object point at its old address: relink after the move. */
+    bool tracked = (GC_FLAGS(FT_AS_GC(o)) & FT_GC_TRACKED) != 0;
+    if (tracked)
+        ft_gc_untrack(o);
     FtGCHead *g = ft_mem_realloc(FT_AS_GC(o), sizeof(FtGCHead) + var_size(FT_TYPE(o), n));
-    if (!g)
+    if (!g) {
+        if (tracked)
+            ft_gc_track(o);
         return NULL;
+    }
     o = FT_FROM_GC(g);
     FT_SIZE(o) = n;
+    if (tracked)
+        ft_gc_track(o);
     return o;
 }
 
-void ft_gc_free(void *o) { free(FT_AS_GC(o)); }
+void ft_gc_free(void *p) {
+    FtObject *o = p;
+    FtGCHead *g = FT_AS_GC(o);
+    if (GC_FLAGS(g) & FT_GC_TRACKED)
+        ft_gc_untrack(o); /* a dealloc that forgot: never leave a dangling link */
+    if (FT_UNLIKELY(GC_FLAGS(g) & FT_GC_WEAKREFS))
+        ft_weakref_clear_on_free(o);
+    count_free();
+    free(g);
+}
 
-void ft_gc_track(FtObject *o) { FT_AS_GC(o)->gc_prev |= FT_GC_TRACKED; }
-void ft_gc_untrack(FtObject *o) { FT_AS_GC(o)->gc_prev &= ~FT_GC_TRACKED; }
+void ft_gc_track(FtObject *o) {
+    FtGCHead *g = FT_AS_GC(o);
+    if (GC_FLAGS(g) & FT_GC_TRACKED)
+        return;
+    GCList *l = &gc_thread_get()->gens[0];
+    gc_list_lock(l);
+    gc_list_append_raw(l, g);
+    GC_SET_FLAG(g, FT_GC_TRACKED);
+    gc_list_unlock(l);
+}
+
+void ft_gc_untrack(FtObject *o) {
+    FtGCHead *g = FT_AS_GC(o);
+    if (!(GC_FLAGS(g) & FT_GC_TRACKED))
+        return;
+#if FT_FREE_THREADED
+    /* The object's list changes only while the world is stopped or under the list's lock by
+     * whoever tracks or untracks this very object (never two threads at once): re-check
+     * after locking in case a collection moved it meanwhile. */
+    for (;;) {
+        GCList *l = __atomic_load_n(&g->gc_list, __ATOMIC_ACQUIRE);
+        gc_list_lock(l);
+        if (__atomic_load_n(&g->gc_list, __ATOMIC_RELAXED) == l) {
+            gc_unlink_raw(g);
+            GC_CLEAR_FLAG(g, FT_GC_TRACKED);
+            gc_list_unlock(l);
+            return;
+        }
+        gc_list_unlock(l);
+    }
+#else
+    gc_unlink_raw(g);
+    GC_CLEAR_FLAG(g, FT_GC_TRACKED);
+#endif
+}
+
 int ft_gc_is_tracked(FtObject *o) {
-    return (FT_TYPE(o)->tp_flags & FT_TPFLAGS_HAVE_GC) && (FT_AS_GC(o)->gc_prev & FT_GC_TRACKED);
+    return ft_gc_has_head(o) && (GC_FLAGS(FT_AS_GC(o)) & FT_GC_TRACKED);
+}
+
+bool ft_gc_finalize_once(FtObject *o) {
+    if (!ft_gc_has_head(o))
+        return true;
+    FtGCHead *g = FT_AS_GC(o);
+    if (GC_FLAGS(g) & FT_GC_FINALIZED)
+        return false;
+    GC_SET_FLAG(g, FT_GC_FINALIZED);
+    return true;
 }
 
 FtObject *ft_type_generic_alloc(FtType *type, ssize_t nitems) {

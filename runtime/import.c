@@ -1,6 +1,11 @@
 /* The import system: sys.modules, then the modules written in C, then source files found
- * along sys.path (a package's __path__ for submodules). Relative imports resolve against
- * the importing module's __package__ / __name__. */
+ * along sys.path (a package's __path__ for submodules), compiled through the bytecode cache
+ * (runtime/pycache.c). Relative imports resolve against the importing module's __package__
+ * / __name__. Source modules get __file__ (absolute), __cached__, __package__, __path__
+ * (packages), __loader__ = None and a ModuleSpec-like __spec__ whose _initializing is true
+ * while the body runs. A failing body removes the module from sys.modules again. Also
+ * `ftpy -m` (ft_import_run_main). No per-module import locks yet: two threads importing
+ * the same module at the same moment may both execute it. */
 #include "runtime/import.h"
 #include "runtime/run.h"
 #include "runtime/marshal.h"
@@ -16,6 +21,26 @@
 static int is_file(const char *path) {
     struct stat st;
     return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+/* A sys.path entry made absolute against the current directory ("" is the current
+ * directory itself), as CPython 3.11's FileFinder does, so __file__ is an absolute path. */
+static const char *absolute_dir(const char *dir, char *buf, size_t size) {
+    if (!dir || dir[0] == '/')
+        return dir ? dir : ".";
+    char cwd[PATH_MAX];
+    if (!getcwd(cwd, sizeof cwd))
+        return *dir ? dir : ".";
+    size_t c = strlen(cwd), d = strcmp(dir, ".") == 0 ? 0 : strlen(dir);
+    if (c + d + 2 > size)
+        return dir;
+    memcpy(buf, cwd, c);
+    if (d) {
+        buf[c++] = '/';
+        memcpy(buf + c, dir, d);
+    }
+    buf[c + d] = 0;
+    return buf;
 }
 
 FtObject *ft_import_builtin(const char *name) {
@@ -236,9 +261,8 @@ static FtObject *find_and_load(FtObject *fullname, const char *last, FtObject *s
             FT_DECREF(entry);
             continue;
         }
-        const char *dir = ft_str_as_utf8(entry);
-        if (!*dir)
-            dir = ".";
+        char absdir[PATH_MAX];
+        const char *dir = absolute_dir(ft_str_as_utf8(entry), absdir, sizeof absdir);
         size_t need = strlen(dir) + strlen(last) + 32;
         char *buf = ft_mem_alloc(need), *pkg = ft_mem_alloc(need);
         FtObject *result = NULL;
@@ -583,4 +607,172 @@ int ft_import_init_path(const char *first) {
 fail:
     FT_XDECREF(path);
     return -1;
+}
+
+/* ---- ftpy -m name (runpy._run_module_as_main) ---------------------------------------- */
+
+/* Find `last` in the directories of `search`: *is_pkg tells a package (its __init__.py is
+ * returned) from a module file. NULL when absent (no exception). ft_mem_free the result. */
+static char *find_file(FtObject *search, const char *last, int *is_pkg) {
+    ssize_t n = ft_object_length(search);
+    for (ssize_t i = 0; i < n; i++) {
+        FtObject *entry = ft_sequence_getitem(search, i);
+        if (!entry) {
+            ft_err_clear();
+            return NULL;
+        }
+        char absdir[PATH_MAX];
+        const char *dir = ft_str_check(entry) ? ft_str_as_utf8(entry) : NULL;
+        if (dir) {
+            dir = absolute_dir(dir, absdir, sizeof absdir);
+            size_t need = strlen(dir) + strlen(last) + 32;
+            char *buf = ft_mem_alloc(need);
+            if (buf) {
+                snprintf(buf, need, "%s/%s/__init__.py", dir, last);
+                if (is_file(buf)) {
+                    *is_pkg = 1;
+                    FT_DECREF(entry);
+                    return buf;
+                }
+                snprintf(buf, need, "%s/%s.py", dir, last);
+                if (is_file(buf)) {
+                    *is_pkg = 0;
+                    FT_DECREF(entry);
+                    return buf;
+                }
+                ft_mem_free(buf);
+            }
+        }
+        FT_DECREF(entry);
+    }
+    return NULL;
+}
+
+int ft_import_run_main(const char *name, char *errmsg, size_t errsize) {
+    char modname[1024];
+    snprintf(modname, sizeof modname, "%s", name);
+    for (int depth = 0; depth < 2; depth++) {
+        const char *dot = strrchr(modname, '.');
+        FtObject *search = NULL, *parent_name = NULL;
+        if (dot) {
+            parent_name = ft_str_from_utf8(modname, dot - modname);
+            FtObject *parent = parent_name ? ft_import_module_level(parent_name, NULL, NULL, 0)
+                                           : NULL;
+            FT_XDECREF(parent);
+            parent = parent_name ? ft_dict_get(ft_runtime.modules, parent_name) : NULL;
+            if (!parent) {
+                FtObject *exc = ft_err_fetch();
+                FtObject *s = exc ? ft_object_str(exc) : NULL;
+                snprintf(errmsg, errsize,
+                         "Error while finding module specification for '%s' (%s: %s)", modname,
+                         exc ? FT_TYPE(exc)->tp_name : "ImportError",
+                         s ? ft_str_as_utf8(s) : "");
+                FT_XDECREF(s);
+                FT_XDECREF(exc);
+                FT_XDECREF(parent_name);
+                return -2;
+            }
+            if (ft_object_lookup_attr(parent, FT_ID(__path__), &search) < 0)
+                ft_err_clear();
+            if (!search) {
+                snprintf(errmsg, errsize,
+                         "Error while finding module specification for '%s' (ModuleNotFoundError: "
+                         "__path__ attribute not found on '%.*s' while trying to find '%s')",
+                         modname, (int)(dot - modname), modname, modname);
+                FT_DECREF(parent_name);
+                return -2;
+            }
+        } else {
+            search = ft_dict_get_cstr(ft_runtime.sys_dict, "path");
+            FT_XINCREF(search);
+            parent_name = ft_str_from_cstr("");
+        }
+        int is_pkg = 0;
+        char *file = search ? find_file(search, dot ? dot + 1 : modname, &is_pkg) : NULL;
+        FT_XDECREF(search);
+        if (!file) {
+            snprintf(errmsg, errsize, "No module named %s", modname);
+            FT_XDECREF(parent_name);
+            return -2;
+        }
+        if (is_pkg) {
+            ft_mem_free(file);
+            FT_XDECREF(parent_name);
+            if (depth == 1) {
+                snprintf(errmsg, errsize, "No module named %s", modname);
+                return -2;
+            }
+            /* A package runs its __main__ submodule (the package itself is imported). */
+            char pkg[1024];
+            snprintf(pkg, sizeof pkg, "%s", modname);
+            FtObject *p = ft_import_cstr(pkg);
+            if (!p)
+                return -1;
+            FT_DECREF(p);
+            snprintf(modname, sizeof modname, "%.1000s.__main__", pkg);
+            char *mainfile = NULL;
+            FtObject *pm = ft_dict_get_cstr(ft_runtime.modules, pkg), *pp = NULL;
+            if (pm && ft_object_lookup_attr(pm, FT_ID(__path__), &pp) > 0 && pp) {
+                int dummy;
+                mainfile = find_file(pp, "__main__", &dummy);
+                FT_DECREF(pp);
+            }
+            ft_err_clear();
+            if (!mainfile) {
+                snprintf(errmsg, errsize,
+                         "No module named %s.__main__; '%s' is a package and cannot be directly "
+                         "executed", pkg, pkg);
+                return -2;
+            }
+            ft_mem_free(mainfile);
+            continue;
+        }
+        /* Run `file` as __main__ with the module's package context. */
+        char abspath[PATH_MAX];
+        if (!realpath(file, abspath))
+            snprintf(abspath, sizeof abspath, "%s", file);
+        ft_mem_free(file);
+        int r = -1;
+        FtObject *fname = ft_str_from_cstr(abspath);
+        FtObject *full = ft_str_from_cstr(modname);
+        FtObject *mod = ft_module_new_cstr("__main__");
+        FtObject *code = NULL, *spec = NULL, *cached = NULL;
+        char *cpath = ft_pycache_path(abspath);
+        cached = cpath ? ft_str_from_cstr(cpath) : NULL;
+        ft_mem_free(cpath);
+        if (!fname || !full || !mod || !cached || !parent_name)
+            goto out;
+        FtObject *dict = ft_module_get_dict(mod);
+        spec = make_spec(full, fname, NULL, cached);
+        if (!spec || ft_object_setattr(spec, FT_ID(_initializing), FT_FALSE) < 0 ||
+            ft_dict_set_cstr(dict, "__file__", fname) < 0 ||
+            ft_dict_set_cstr(dict, "__cached__", cached) < 0 ||
+            ft_dict_set_cstr(dict, "__package__", parent_name) < 0 ||
+            ft_dict_set_cstr(dict, "__spec__", spec) < 0 ||
+            ft_dict_set_cstr(dict, "__loader__", FT_NONE) < 0 ||
+            ft_dict_set_cstr(dict, "__builtins__", ft_runtime.builtins) < 0 ||
+            ft_dict_set_cstr(ft_runtime.modules, "__main__", mod) < 0)
+            goto out;
+        FtObject *argv = ft_dict_get_cstr(ft_runtime.sys_dict, "argv");
+        if (argv && ft_list_check(argv) && FT_SIZE(argv) > 0)
+            FT_SETREF(FT_LIST_ITEMS(argv)[0], FT_NEWREF(fname));
+        code = ft_pycache_get_code(abspath, fname);
+        if (!code)
+            goto out;
+        FtObject *res = ft_eval_code(code, dict, dict);
+        if (res) {
+            FT_DECREF(res);
+            r = 0;
+        }
+    out:
+        FT_XDECREF(code);
+        FT_XDECREF(spec);
+        FT_XDECREF(cached);
+        FT_XDECREF(mod);
+        FT_XDECREF(full);
+        FT_XDECREF(fname);
+        FT_XDECREF(parent_name);
+        return r;
+    }
+    return -2;
 }

@@ -15,6 +15,13 @@ FtObject *ft_import_builtin(const char *name);        /* a C module by name, or 
  * IMPORT_FROM's "partially initialized module" message. Never fails. */
 int ft_import_is_initializing(FtObject *module);
 
+/* `ftpy -m name` (runpy._run_module_as_main): imports the parent packages, finds the module
+ * (a package runs its __main__ submodule), sets sys.argv[0] to its path and executes it as
+ * __main__ with __package__, __spec__, __file__ and __cached__ set, through the bytecode
+ * cache. Returns 0; -1 with the module's exception set (report it with
+ * ft_handle_uncaught); -2 when there is nothing to run: print "<argv0>: <errmsg>", exit 1. */
+int ft_import_run_main(const char *name, char *errmsg, size_t errsize);
+
 /* Modules written in C: one FtModuleDef each, listed in runtime/modules/registry.c. */
 typedef struct FtBuiltinModule {
     const char *name;
@@ -27,11 +34,14 @@ extern FtModuleDef ft_sys_module_def;       /* runtime/modules/sys.c */
 extern FtModuleDef ft_math_module_def;      /* runtime/modules/math.c */
 extern FtModuleDef ft_time_module_def;      /* runtime/modules/time.c */
 extern FtModuleDef ft_posix_module_def;     /* runtime/modules/posix.c */
+extern FtModuleDef ft_random_module_def;    /* runtime/modules/random.c */
 extern FtModuleDef ft_thread_module_def;    /* runtime/modules/thread.c */
 extern FtModuleDef ft_marshal_module_def;   /* runtime/modules/marshalmod.c */
 extern FtModuleDef ft_opcode_module_def;    /* runtime/modules/_opcode.c */
 extern FtModuleDef ft_ast_module_def;       /* runtime/modules/_ast.c */
 extern FtModuleDef ft_imp_module_def;       /* runtime/modules/_imp.c */
+extern FtModuleDef ft_gc_module_def;        /* runtime/modules/gc.c */
+extern FtModuleDef ft_weakref_module_def;   /* core/objects/weakref.c */
 
 #endif
 

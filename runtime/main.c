@@ -147,7 +147,11 @@ int main(int argc, char **argv) {
 
     int status;
     const char *arg0 = command ? "-c" : module ? module : file ? file : "";
-    char *dir = file && strcmp(file, "-") != 0 ? script_dir(file) : strdup("");
+    /* sys.path[0]: the script's directory; for -m the current directory, absolute (as
+     * CPython); for -c, stdin and the prompt the empty string (the current directory). */
+    char *dir = file && strcmp(file, "-") != 0 ? script_dir(file)
+              : module                         ? getcwd(NULL, 0)
+                                               : strdup("");
     if (set_argv(argc - i, argv + i, arg0) < 0 || ft_import_init_path(dir) < 0) {
         status = ft_handle_uncaught();
         free(dir);

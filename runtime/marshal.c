@@ -9,6 +9,9 @@
  *   'w' str with lone surrogates: u32 n, n u32 code points
  *   'b' bytes: u32 n, n bytes
  *   '(' tuple: u32 n, n objects               '>' frozenset: u32 n, n objects
+ *   '[' list: u32 n, n objects                '<' set: u32 n, n objects
+ *   '{' dict: u32 n, n key/value pairs
+ *   'H' a match-statement helper function, 'B' a builtins function: u32 n, n bytes of name
  *   'c' code: i32 argcount, posonlyargcount, kwonlyargcount, flags, stacksize, firstlineno,
  *       ninstrs, nexc, nlocalsplus; ninstrs u32 instructions; ninstrs x 4 i32 positions;
  *       nexc x (u32 start, end, target, u16 depth, lasti); nlocalsplus kind bytes; then
@@ -18,6 +21,8 @@
  * each code object completely (ft_marshal_validate_code) before it is created. */
 #include "runtime/marshal.h"
 #include "runtime/errors.h"
+#include "runtime/tstate.h"
+#include "core/compiler/compile.h"
 #include <string.h>
 
 #define MAX_DEPTH 200
@@ -28,6 +33,7 @@ typedef struct Writer {
     char *buf;
     size_t len, cap;
     int depth;
+    int in_code;   /* > 0 inside a code object: the match helpers may be written */
 } Writer;
 
 static int w_bytes(Writer *w, const void *p, size_t n) {
@@ -123,6 +129,67 @@ static int w_code(Writer *w, FtCode *co) {
     return 0;
 }
 
+/* ---- the match statement's helpers --------------------------------------------------
+ * The code generator loads small helper functions (match_sequence, match_mapping, ...,
+ * compiled from "<ftpy match helpers>", and builtins.len) as constants of code that uses
+ * `match` (core/compiler/codegen_match.c). They are written by name ('H', 'B') and found
+ * again on load: the helpers by compiling a match statement that uses them all. */
+#define MATCH_HELPERS_FILE "<ftpy match helpers>"
+enum { NHELPERS = 8 };
+static FtObject *helper_funcs[NHELPERS];   /* kept for the life of the process */
+
+static int is_match_helper(FtObject *f) {
+    FtObject *code = ((FtFunction *)f)->code;
+    return code && ft_code_check(code) && ft_str_check(((FtCode *)code)->filename) &&
+           ft_str_eq_cstr(((FtCode *)code)->filename, MATCH_HELPERS_FILE);
+}
+
+static int is_builtin_function(FtObject *f) {
+    FtObject *name = ft_object_getattr_cstr(f, "__name__");
+    if (!name) {
+        ft_err_clear();
+        return 0;
+    }
+    FtObject *b = ft_str_check(name) ? ft_dict_get(ft_runtime.builtins_dict, name) : NULL;
+    FT_DECREF(name);
+    return b == f;
+}
+
+static void collect_helpers(FtObject *code, int *n) {
+    FtObject *consts = ((FtCode *)code)->consts;
+    for (ssize_t i = 0; i < FT_SIZE(consts) && *n < NHELPERS; i++) {
+        FtObject *c = FT_TUPLE_GET(consts, i);
+        if (ft_code_check(c))
+            collect_helpers(c, n);
+        else if (FT_TYPE(c) == &ft_function_type && is_match_helper(c))
+            helper_funcs[(*n)++] = FT_NEWREF(c);
+    }
+}
+
+static FtObject *find_helper(const char *name, size_t len) {
+    if (!__atomic_load_n(&helper_funcs[0], __ATOMIC_ACQUIRE)) {
+        static const char src[] = "def f(x):\n    match x:\n        case [a]: pass\n"
+                                  "        case {1: b, **r}: pass\n        case C(d=e): pass\n";
+        FtObject *fn = ft_str_from_cstr("<match>");
+        FtObject *co = fn ? ft_compile_source(src, -1, fn, FT_MODE_EXEC, 0) : NULL;
+        FT_XDECREF(fn);
+        if (!co)
+            return NULL;
+        int n = 0;
+        collect_helpers(co, &n);   /* racing threads may both fill it: same objects */
+        FT_DECREF(co);
+    }
+    for (int i = 0; i < NHELPERS && helper_funcs[i]; i++) {
+        FtObject *hn = ((FtCode *)((FtFunction *)helper_funcs[i])->code)->name;
+        ssize_t n;
+        const char *s = ft_str_as_utf8_len(hn, &n);
+        if (s && (size_t)n == len && memcmp(s, name, len) == 0)
+            return FT_NEWREF(helper_funcs[i]);
+    }
+    ft_err_set_string(ft_exc_ValueError, "bad marshal data (unknown match helper)");
+    return NULL;
+}
+
 static int w_object(Writer *w, FtObject *o) {
     if (++w->depth > MAX_DEPTH) {
         ft_err_set_string(ft_exc_ValueError, "object too deeply nested to marshal");
@@ -177,19 +244,45 @@ static int w_object(Writer *w, FtObject *o) {
         r = ft_bytes_like_get(o, &p, &n) < 0 ? -1 : w_sized(w, 'b', p, (size_t)n);
     } else if (tp == &ft_tuple_type) {
         r = w_items(w, '(', FT_TUPLE_ITEMS(o), FT_SIZE(o));
-    } else if (tp == &ft_frozenset_type) {
+    } else if (tp == &ft_list_type) {
+        FtObject *snap = ft_sequence_tuple(o);   /* a list may change while it is written */
+        r = snap ? w_items(w, '[', FT_TUPLE_ITEMS(snap), FT_SIZE(snap)) : -1;
+        FT_XDECREF(snap);
+    } else if (tp == &ft_dict_type) {
+        FtObject *items = ft_dict_items_list(o);
+        ssize_t n = items ? FT_SIZE(items) : 0;
+        r = items ? (w_u8(w, '{') < 0 || w_u32(w, (uint32_t)n) < 0 ? -1 : 0) : -1;
+        for (ssize_t i = 0; r == 0 && i < n; i++) {
+            FtObject *kv = FT_LIST_ITEMS(items)[i];
+            r = w_object(w, FT_TUPLE_GET(kv, 0)) < 0 ? -1 : w_object(w, FT_TUPLE_GET(kv, 1));
+        }
+        FT_XDECREF(items);
+    } else if (tp == &ft_set_type || tp == &ft_frozenset_type) {
         ssize_t n = ft_set_size(o), pos = 0, i = 0;
         FtObject *items = ft_tuple_new(n), *key;
         if (!items)
             return -1;
         while (i < n && ft_set_next(o, &pos, &key, NULL))
             FT_TUPLE_SET(items, i++, FT_NEWREF(key));
-        r = i == n ? w_items(w, '>', FT_TUPLE_ITEMS(items), n) : -1;
+        r = i == n ? w_items(w, tp == &ft_set_type ? '<' : '>', FT_TUPLE_ITEMS(items), n) : -1;
         if (i != n)
             ft_err_set_string(ft_exc_RuntimeError, "set changed size during iteration");
         FT_DECREF(items);
     } else if (tp == &ft_code_type) {
+        w->in_code++;
         r = w_code(w, (FtCode *)o);
+        w->in_code--;
+    } else if (w->in_code && tp == &ft_function_type && is_match_helper(o)) {
+        FtObject *name = ((FtCode *)((FtFunction *)o)->code)->name;
+        ssize_t n;
+        const char *p = ft_str_as_utf8_len(name, &n);
+        r = p ? w_sized(w, 'H', p, (size_t)n) : -1;
+    } else if (w->in_code && tp == &ft_cfunction_type && is_builtin_function(o)) {
+        FtObject *name = ft_object_getattr_cstr(o, "__name__");
+        ssize_t n;
+        const char *p = name ? ft_str_as_utf8_len(name, &n) : NULL;
+        r = p ? w_sized(w, 'B', p, (size_t)n) : -1;
+        FT_XDECREF(name);
     } else {
         ft_err_set_string(ft_exc_ValueError, "unmarshallable object");
         r = -1;
@@ -199,7 +292,7 @@ static int w_object(Writer *w, FtObject *o) {
 }
 
 int ft_marshal_write(FtObject *o, char **buf, size_t *len, size_t *cap) {
-    Writer w = { *buf, *len, *cap, 0 };
+    Writer w = { *buf, *len, *cap, 0, 0 };
     int r = w_object(&w, o);
     *buf = w.buf;
     *len = w.len;
@@ -636,11 +729,21 @@ static FtObject *r_object(Reader *r) {
             o = ft_complex_from_doubles(re, im);
         break;
     }
-    case 'l': case 'u': case 'a': case 'b':
+    case 'l': case 'u': case 'a': case 'b': case 'H': case 'B':
         if (r_u32(r, &n) < 0 || r_need(r, n) < 0)
             break;
         if (type == 'b') {
             o = ft_bytes_from_data(r->p, n);
+        } else if (type == 'H') {
+            o = find_helper((const char *)r->p, n);
+        } else if (type == 'B') {
+            FtObject *name = ft_str_from_utf8((const char *)r->p, n);
+            FtObject *f = name ? ft_dict_get(ft_runtime.builtins_dict, name) : NULL;
+            FT_XDECREF(name);
+            if (f && FT_TYPE(f) == &ft_cfunction_type)
+                o = FT_NEWREF(f);
+            else if (!ft_err_occurred())
+                o = bad_data();
         } else if (type == 'l') {
             /* hex text as ft_int_to_string(o, 16) writes it: -?0x[0-9a-f]+ */
             int ok = n >= 3 && n < 100000;
@@ -679,6 +782,29 @@ static FtObject *r_object(Reader *r) {
     case '(':
         o = r_tuple_body(r, 0);
         break;
+    case '[': {
+        FtObject *t = r_tuple_body(r, 0);
+        o = t ? ft_list_from_array(FT_TUPLE_ITEMS(t), FT_SIZE(t)) : NULL;
+        FT_XDECREF(t);
+        break;
+    }
+    case '{': {
+        if (r_u32(r, &n) < 0 || n > (size_t)(r->end - r->p) / 2) {
+            eof();
+            break;
+        }
+        o = ft_dict_new();
+        for (uint32_t i = 0; o && i < n; i++) {
+            FtObject *k = r_object(r);
+            FtObject *v = k ? r_object(r) : NULL;
+            if (!v || ft_dict_set(o, k, v) < 0)
+                FT_CLEAR(o);
+            FT_XDECREF(k);
+            FT_XDECREF(v);
+        }
+        break;
+    }
+    case '<':
     case '>': {
         FtObject *t = r_tuple_body(r, 0);
         if (t) {
@@ -691,7 +817,7 @@ static FtObject *r_object(Reader *r) {
         }
         /* Items were written in iteration order: inserting them in that order into a fresh
          * set rebuilds the same table (the compiler's constant is built that way too). */
-        o = t ? ft_frozenset_new(t) : NULL;
+        o = t ? (type == '<' ? ft_set_new(t) : ft_frozenset_new(t)) : NULL;
         FT_XDECREF(t);
         break;
     }

@@ -10,8 +10,8 @@
  * table, so any change to core/vm/opcodes.def changes the magic by itself. */
 #define FT_MARSHAL_VERSION 1
 
-/* Serialise `o` (None, bool, int, float, complex, str, bytes, tuple, frozenset, Ellipsis,
- * code) into a new bytes object; ValueError "unmarshallable object" otherwise. */
+/* Serialise `o` (None, bool, int, float, complex, str, bytes, tuple, list, dict, set,
+ * frozenset, Ellipsis, code) into a new bytes object; ValueError "unmarshallable object" otherwise. */
 FtObject *ft_marshal_dumps(FtObject *o);
 /* Append the serialisation of `o` to a growable buffer (*buf, *len, *cap; ft_mem_*). */
 int ft_marshal_write(FtObject *o, char **buf, size_t *len, size_t *cap);

@@ -7,7 +7,8 @@
  *   0  "ftpy"        signature
  *   4  u32 magic     ft_marshal_magic(): a hash of FT_MARSHAL_VERSION and the opcode names,
  *                    so any change of core/vm/opcodes.def invalidates every cache by itself
- *   8  u32 flags     compile flags the code was made with (0: imports compile with none)
+ *   8  u32 flags     compile flags the code was made with (FT_CF_OPTIMIZE* for -O / -OO,
+ *                    which also add ".opt-1" / ".opt-2" to the name, as CPython's)
  *  12  u32 reserved  0
  *  16  u64 mtime     source modification time, nanoseconds
  *  24  u64 size      source size in bytes
@@ -62,6 +63,15 @@ static uint64_t get64(const uint8_t *p) {
     return v;
 }
 
+/* -O / -OO: the compile flags imports use, and the ".opt-N" part of the cache name. */
+static int optimize_level(void) {
+    return ft_runtime.optimize > 2 ? 2 : ft_runtime.optimize < 0 ? 0 : ft_runtime.optimize;
+}
+static int compile_flags(void) {
+    int o = optimize_level();
+    return o == 0 ? 0 : o == 1 ? FT_CF_OPTIMIZE : FT_CF_OPTIMIZE | FT_CF_OPTIMIZE2;
+}
+
 char *ft_pycache_path(const char *source) {
     const char *slash = strrchr(source, '/');
     size_t dirlen = slash ? (size_t)(slash - source) + 1 : 0;
@@ -69,11 +79,14 @@ char *ft_pycache_path(const char *source) {
     size_t baselen = strlen(base);
     if (baselen > 3 && strcmp(base + baselen - 3, ".py") == 0)
         baselen -= 3;
-    size_t need = dirlen + baselen + sizeof "__pycache__/" + sizeof "." FT_PYCACHE_TAG ".pyc";
+    size_t need = dirlen + baselen + sizeof "__pycache__/" + sizeof "." FT_PYCACHE_TAG ".pyc" + 8;
     char *path = ft_mem_alloc(need);
+    char opt[8] = "";
+    if (optimize_level())
+        snprintf(opt, sizeof opt, ".opt-%d", optimize_level());
     if (path)
-        snprintf(path, need, "%.*s__pycache__/%.*s.%s.pyc", (int)dirlen, source, (int)baselen,
-                 base, FT_PYCACHE_TAG);
+        snprintf(path, need, "%.*s__pycache__/%.*s.%s%s.pyc", (int)dirlen, source, (int)baselen,
+                 base, FT_PYCACHE_TAG, opt);
     return path;
 }
 
@@ -125,7 +138,7 @@ FtObject *ft_pycache_load(const char *cpath, const struct stat *src, FtObject *f
         return NULL;
     FtObject *code = NULL;
     if (len >= HEADER_SIZE && memcmp(buf, "ftpy", 4) == 0 &&
-        get32(buf + 4) == ft_marshal_magic() && get32(buf + 8) == 0 && get32(buf + 12) == 0 &&
+        get32(buf + 4) == ft_marshal_magic() && get32(buf + 8) == (uint32_t)compile_flags() && get32(buf + 12) == 0 &&
         get64(buf + 16) == (uint64_t)src->st_mtim.tv_sec * 1000000000ull +
                                (uint64_t)src->st_mtim.tv_nsec &&
         get64(buf + 24) == (uint64_t)src->st_size &&
@@ -171,7 +184,7 @@ int ft_pycache_store(const char *cpath, const struct stat *src, FtObject *code) 
     uint8_t *h = (uint8_t *)buf;
     memcpy(h, "ftpy", 4);
     put32(h + 4, ft_marshal_magic());
-    put32(h + 8, 0);
+    put32(h + 8, (uint32_t)compile_flags());
     put32(h + 12, 0);
     put64(h + 16, (uint64_t)src->st_mtim.tv_sec * 1000000000ull + (uint64_t)src->st_mtim.tv_nsec);
     put64(h + 24, (uint64_t)src->st_size);
@@ -228,7 +241,7 @@ FtObject *ft_pycache_get_code(const char *path, FtObject *filename) {
     ssize_t len;
     char *src = ft_read_file(path, &len);
     if (src) {
-        code = ft_compile_source(src, len, filename, FT_MODE_EXEC, 0);
+        code = ft_compile_source(src, len, filename, FT_MODE_EXEC, compile_flags());
         ft_mem_free(src);
     }
     if (code && !writing_disabled())

@@ -224,48 +224,15 @@ int ft_run_string(const char *code) {
     return run_source_as_main(code, (ssize_t)strlen(code), "<string>", NULL);
 }
 
-/* -m: find name (dotted) along sys.path as a file or a package's __main__.py, and run it as
- * __main__. Packages are imported first so that relative imports inside work. */
+/* -m: run a module (a package's __main__) as __main__, as runpy does (runtime/import.c). */
 int ft_run_module(const char *name) {
-    FtObject *path = ft_dict_get_cstr(ft_runtime.sys_dict, "path");
-    char rel[4096];
-    snprintf(rel, sizeof rel, "%s", name);
-    for (char *p = rel; *p; p++)
-        if (*p == '.')
-            *p = '/';
-    ssize_t n = path ? ft_object_length(path) : 0;
-    for (ssize_t i = 0; i < n; i++) {
-        FtObject *entry = ft_sequence_getitem(path, i);
-        if (!entry)
-            return ft_handle_uncaught();
-        const char *dir = ft_str_check(entry) ? ft_str_as_utf8(entry) : NULL;
-        char file[8192];
-        int found = 0;
-        if (dir) {
-            snprintf(file, sizeof file, "%s%s%s.py", *dir ? dir : "", *dir ? "/" : "", rel);
-            if (access(file, R_OK) == 0) {
-                found = 1;
-            } else {
-                snprintf(file, sizeof file, "%s%s%s/__main__.py", *dir ? dir : "", *dir ? "/" : "", rel);
-                found = access(file, R_OK) == 0;
-            }
-        }
-        FT_DECREF(entry);
-        if (found) {
-            char abspath[8192];
-            if (!realpath(file, abspath))
-                snprintf(abspath, sizeof abspath, "%s", file);
-            FtObject *argv = ft_dict_get_cstr(ft_runtime.sys_dict, "argv");
-            FtObject *a0 = ft_str_from_cstr(abspath);
-            if (argv && a0 && ft_list_check(argv) && FT_SIZE(argv) > 0)
-                FT_SETREF(FT_LIST_ITEMS(argv)[0], a0);
-            else
-                FT_XDECREF(a0);
-            return ft_run_file(abspath);
-        }
+    char msg[2048];
+    int r = ft_import_run_main(name, msg, sizeof msg);
+    if (r == -2) {
+        fprintf(stderr, "%s: %s\n", ft_runtime.argv[0], msg);
+        return 1;
     }
-    fprintf(stderr, "%s: No module named %s\n", ft_runtime.argv[0], name);
-    return 1;
+    return r < 0 ? ft_handle_uncaught() : 0;
 }
 
 /* Is this interactive input complete, or does it need continuation lines? */

@@ -36,3 +36,9 @@ if(FTPY_TESTS)
     set_tests_properties(unit/${stem} PROPERTIES LABELS "unit;${FTPY_LOCKING}")
   endforeach()
 endif()
+
+# The benchmark driver's own tests (bench/run, bench/harness): python3's unittest, fixed
+# synthetic data, no benchmark runs.
+add_test(NAME bench/driver
+         COMMAND python3 -m unittest discover -s ${CMAKE_SOURCE_DIR}/tests/bench)
+set_tests_properties(bench/driver PROPERTIES LABELS "bench;${FTPY_LOCKING}")

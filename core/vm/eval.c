@@ -758,6 +758,10 @@ static FtObject *import_from(FtObject *v, FtObject *name)
         if (pkgpath == NULL || !ft_str_check(pkgpath))
             msg = ft_str_from_format("cannot import name %R from %R (unknown location)", name,
                                      shown);
+        else if (ft_import_is_initializing(v))
+            msg = ft_str_from_format("cannot import name %R from partially initialized module "
+                                     "%R (most likely due to a circular import) (%S)",
+                                     name, shown, pkgpath);
         else
             msg = ft_str_from_format("cannot import name %R from %R (%S)", name, shown, pkgpath);
         if (msg) {

@@ -393,8 +393,18 @@ class Bytecode:
         return code_info(self.codeobj)
 
     def dis(self):
-        import io
-        output = io.StringIO()
+        output = _Collector()
         offset = -1 if self.current_offset is None else self.current_offset
         _disassemble_bytes(self.codeobj, offset, output, self._line_offset)
-        return output.getvalue()
+        return ''.join(output.parts)
+
+
+class _Collector:
+    """A minimal text file (io.StringIO may not be available)."""
+
+    def __init__(self):
+        self.parts = []
+
+    def write(self, s):
+        self.parts.append(s)
+        return len(s)

@@ -4,9 +4,10 @@ __all__ = ['heappush', 'heappop', 'heapify', 'heapreplace', 'merge',
            'nlargest', 'nsmallest', 'heappushpop']
 
 
-def _check_list(heap, fname):
+def _check_list(heap, fname, one_arg=False):
     if not isinstance(heap, list):
-        raise TypeError(f"{fname}() argument 1 must be list, not {type(heap).__name__}")
+        which = "argument" if one_arg else "argument 1"
+        raise TypeError(f"{fname}() {which} must be list, not {type(heap).__name__}")
 
 
 def heappush(heap, item, /):
@@ -18,7 +19,7 @@ def heappush(heap, item, /):
 
 def heappop(heap, /):
     """Pop the smallest item off the heap, maintaining the heap invariant."""
-    _check_list(heap, 'heappop')
+    _check_list(heap, 'heappop', True)
     if not heap:
         raise IndexError("index out of range")
     lastelt = heap.pop()
@@ -52,7 +53,7 @@ def heappushpop(heap, item, /):
 
 def heapify(x, /):
     """Transform list into a heap, in-place, in O(len(x)) time."""
-    _check_list(x, 'heapify')
+    _check_list(x, 'heapify', True)
     n = len(x)
     for i in reversed(range(n // 2)):
         _siftup(x, i)

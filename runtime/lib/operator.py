@@ -122,30 +122,31 @@ def call(obj, /, *args, **kwargs):
 
 class attrgetter:
     """Return a callable object that fetches the given attribute(s)."""
-    __slots__ = ('_attrs', '_call')
+    __slots__ = ('_attrs', '_paths')
 
     def __init__(self, attr, *attrs):
-        if not attrs:
-            if not isinstance(attr, str):
+        self._attrs = (attr,) + attrs
+        for a in self._attrs:
+            if not isinstance(a, str):
                 raise TypeError('attribute name must be a string')
-            self._attrs = (attr,)
-            names = attr.split('.')
-
-            def func(obj):
-                for name in names:
-                    obj = getattr(obj, name)
-                return obj
-            self._call = func
-        else:
-            self._attrs = (attr,) + attrs
-            getters = tuple(map(attrgetter, self._attrs))
-
-            def func(obj):
-                return tuple(getter(obj) for getter in getters)
-            self._call = func
+        self._paths = tuple(tuple(a.split('.')) for a in self._attrs)
 
     def __call__(self, obj):
-        return self._call(obj)
+        paths = self._paths
+        if len(paths) == 1:
+            path = paths[0]
+            if len(path) == 1:
+                return getattr(obj, path[0])
+            for name in path:
+                obj = getattr(obj, name)
+            return obj
+        out = []
+        for path in paths:
+            o = obj
+            for name in path:
+                o = getattr(o, name)
+            out.append(o)
+        return tuple(out)
 
     def __repr__(self):
         return '%s.%s(%s)' % (self.__class__.__module__,
@@ -158,24 +159,18 @@ class attrgetter:
 
 class itemgetter:
     """Return a callable object that fetches the given item(s)."""
-    __slots__ = ('_items', '_call')
+    __slots__ = ('_items', '_item', '_multi')
 
     def __init__(self, item, *items):
-        if not items:
-            self._items = (item,)
+        self._multi = bool(items)
+        self._item = item
+        self._items = (item,) + items
 
-            def func(obj):
-                return obj[item]
-            self._call = func
-        else:
-            self._items = items = (item,) + items
-
-            def func(obj):
-                return tuple([obj[i] for i in items])
-            self._call = func
-
+    # one Python-level call per use: sort keys call this once per element
     def __call__(self, obj):
-        return self._call(obj)
+        if self._multi:
+            return tuple([obj[i] for i in self._items])
+        return obj[self._item]
 
     def __repr__(self):
         return '%s.%s(%s)' % (self.__class__.__module__,

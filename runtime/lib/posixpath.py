@@ -172,12 +172,21 @@ def expanduser(path):
             name = name.decode('utf-8', 'surrogateescape')
         userhome = None
         try:
-            with open('/etc/passwd') as f:
-                for line in f:
-                    fields = line.rstrip('\n').split(':')
-                    if len(fields) >= 6 and fields[0] == name:
-                        userhome = fields[5]
+            fd = os.open('/etc/passwd', os.O_RDONLY)
+            try:
+                data = b''
+                while True:
+                    chunk = os.read(fd, 65536)
+                    if not chunk:
                         break
+                    data += chunk
+            finally:
+                os.close(fd)
+            for line in data.decode('utf-8', 'replace').splitlines():
+                fields = line.split(':')
+                if len(fields) >= 6 and fields[0] == name:
+                    userhome = fields[5]
+                    break
         except OSError:
             pass
         if userhome is None:

@@ -43,18 +43,16 @@ def _seed_material():
         return int(t * 1e6)
 
 
-class Random:
-    """Random number generator base class (Mersenne Twister)."""
+try:
+    import _random
+    _RandomBase = _random.Random
+except ImportError:             # the pure-Python core below stands in
+    _random = None
+    _RandomBase = object
 
-    VERSION = 3
 
-    def __init__(self, x=None):
-        self._mt = [0] * _N
-        self._mti = _N + 1
-        self.seed(x)
-        self.gauss_next = None
-
-    # ---- the generator core (CPython's _random.Random) ----
+class _PyCore:
+    """MT19937 in Python: used when the _random C module is unavailable."""
 
     def _init_genrand(self, s):
         mt = self._mt
@@ -65,6 +63,8 @@ class Random:
         self._mti = _N
 
     def _init_by_array(self, key):
+        if not hasattr(self, '_mt'):
+            self._mt = [0] * _N
         self._init_genrand(19650218)
         mt = self._mt
         i = 1
@@ -116,16 +116,6 @@ class Random:
         y ^= y >> 18
         return y
 
-    def _seed_int(self, n):
-        n = abs(n)
-        key = []
-        while n:
-            key.append(n & _MASK32)
-            n >>= 32
-        if not key:
-            key = [0]
-        self._init_by_array(key)
-
     def random(self):
         """random() -> x in the interval [0, 1)."""
         a = self._genrand32() >> 5
@@ -151,6 +141,44 @@ class Random:
             shift += 32
             k -= 32
         return result
+
+    def _getstate_raw(self):
+        return tuple(self._mt) + (self._mti,)
+
+    def _setstate_raw(self, internalstate):
+        if not isinstance(internalstate, tuple):
+            raise TypeError("state vector must be a tuple")
+        if len(internalstate) != _N + 1:
+            raise ValueError("state vector is the wrong size")
+        index = internalstate[-1]
+        if index < 0 or index > _N:
+            raise ValueError("invalid state")
+        self._mt = [x & _MASK32 for x in internalstate[:_N]]
+        self._mti = index
+
+
+if _random is None:
+    _RandomBase = _PyCore
+
+
+class Random(_RandomBase):
+    """Random number generator base class (Mersenne Twister)."""
+
+    VERSION = 3
+
+    def __init__(self, x=None):
+        self.seed(x)
+        self.gauss_next = None
+
+    def _seed_int(self, n):
+        n = abs(n)
+        key = []
+        while n:
+            key.append(n & _MASK32)
+            n >>= 32
+        if not key:
+            key = [0]
+        self._init_by_array(key)
 
     # ---- seeding and state ----
 
@@ -180,7 +208,7 @@ class Random:
 
     def getstate(self):
         """Return internal state; can be passed to setstate() later."""
-        return self.VERSION, tuple(self._mt) + (self._mti,), self.gauss_next
+        return self.VERSION, self._getstate_raw(), self.gauss_next
 
     def setstate(self, state):
         """Restore internal state from object returned by getstate()."""
@@ -197,15 +225,7 @@ class Random:
             raise ValueError("state with version %s passed to "
                              "Random.setstate() of version %s" %
                              (version, self.VERSION))
-        if not isinstance(internalstate, tuple):
-            raise TypeError("state vector must be a tuple")
-        if len(internalstate) != _N + 1:
-            raise ValueError("state vector is the wrong size")
-        index = internalstate[-1]
-        if index < 0 or index > _N:
-            raise ValueError("invalid state")
-        self._mt = [x & _MASK32 for x in internalstate[:_N]]
-        self._mti = index
+        self._setstate_raw(internalstate)
 
     def __getstate__(self):
         return self.getstate()

@@ -517,7 +517,7 @@ def _maintain_shutdown_locks():
 
 # ---- excepthook -------------------------------------------------------------------------
 
-class ExceptHookArgs(tuple):
+class _ExceptHookArgs(tuple):
     """The argument of threading.excepthook: (exc_type, exc_value, exc_traceback, thread)."""
 
     n_fields = 4
@@ -550,6 +550,10 @@ class ExceptHookArgs(tuple):
     def __repr__(self):
         return ("_thread._ExceptHookArgs(exc_type=%r, exc_value=%r, exc_traceback=%r, "
                 "thread=%r)" % tuple(self))
+
+
+_ExceptHookArgs.__module__ = "_thread"
+ExceptHookArgs = _ExceptHookArgs
 
 
 def excepthook(args, /):

@@ -77,8 +77,9 @@ if SimpleNamespace is None:
     class SimpleNamespace:
         """A simple attribute-based namespace."""
 
-        def __init__(self, mapping_or_iterable=(), /, **kwargs):
-            self.__dict__.update(mapping_or_iterable)
+        def __init__(self, *args, **kwargs):
+            if args:
+                raise TypeError("no positional arguments expected")
             self.__dict__.update(kwargs)
 
         def __repr__(self):
@@ -175,11 +176,17 @@ def _calculate_meta(meta, bases):
     return winner
 
 
-class DynamicClassAttribute(property):
-    """Route attribute access on a class to __getattr__ (used by enum)."""
+class DynamicClassAttribute:
+    """Route attribute access on a class to __getattr__: on an instance it
+    behaves like a property, on the class it raises AttributeError (used by
+    enum so that members and same-named attributes can coexist)."""
 
     def __init__(self, fget=None, fset=None, fdel=None, doc=None):
-        super().__init__(fget, fset, fdel, doc)
+        self.fget = fget
+        self.fset = fset
+        self.fdel = fdel
+        self.__doc__ = doc or getattr(fget, '__doc__', None)
+        self.overwrite_doc = doc is None
         self.__isabstractmethod__ = bool(getattr(fget, '__isabstractmethod__', False))
 
     def __get__(self, instance, ownerclass=None):
@@ -187,7 +194,35 @@ class DynamicClassAttribute(property):
             if self.__isabstractmethod__:
                 return self
             raise AttributeError()
-        return super().__get__(instance, ownerclass)
+        elif self.fget is None:
+            raise AttributeError("unreadable attribute")
+        return self.fget(instance)
+
+    def __set__(self, instance, value):
+        if self.fset is None:
+            raise AttributeError("can't set attribute")
+        self.fset(instance, value)
+
+    def __delete__(self, instance):
+        if self.fdel is None:
+            raise AttributeError("can't delete attribute")
+        self.fdel(instance)
+
+    def getter(self, fget):
+        fdoc = fget.__doc__ if self.overwrite_doc else None
+        result = type(self)(fget, self.fset, self.fdel, fdoc or self.__doc__)
+        result.overwrite_doc = self.overwrite_doc
+        return result
+
+    def setter(self, fset):
+        result = type(self)(self.fget, fset, self.fdel, self.__doc__)
+        result.overwrite_doc = self.overwrite_doc
+        return result
+
+    def deleter(self, fdel):
+        result = type(self)(self.fget, self.fset, fdel, self.__doc__)
+        result.overwrite_doc = self.overwrite_doc
+        return result
 
 
 def coroutine(func):

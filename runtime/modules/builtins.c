@@ -783,8 +783,13 @@ static FtObject *builtin_compile(FtObject *m, FtObject *const *args, ssize_t nar
     int64_t flags = 0;
     if (a[3] != NULL && c_int_arg(a[3], &flags) < 0)
         goto done;
-    if (flags & 0x400) { /* PyCF_ONLY_AST */
-        ft_err_set_string(ft_exc_NotImplementedError, "compile(): ast objects are not supported");
+    if (flags & 0x400) { /* PyCF_ONLY_AST: what ast.parse asks for; ask it back */
+        FtObject *ast = ft_import_cstr("ast");
+        if (ast) {
+            FtObject *pargs[3] = {a[0], filename, a[2]};
+            result = ft_object_call_method_cstr(ast, "parse", pargs, 3);
+            FT_DECREF(ast);
+        }
         goto done;
     }
     ssize_t len;

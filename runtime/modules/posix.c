@@ -11,6 +11,7 @@
 #include <fcntl.h>
 #include <limits.h>
 #include <sched.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -506,6 +507,88 @@ static FtObject *posix_write(FtObject *m, FtObject *const *args, ssize_t nargs) 
     return ft_int_from_ssize(n);
 }
 
+static FtObject *posix_pipe(FtObject *m, FtObject *u) {
+    int fds[2];
+    if (pipe2(fds, O_CLOEXEC) < 0)
+        return errno_error(NULL);
+    FtObject *r = ft_int_from_i64(fds[0]), *w = ft_int_from_i64(fds[1]);
+    FtObject *t = (r && w) ? ft_tuple_pack(2, r, w) : NULL;
+    FT_XDECREF(r);
+    FT_XDECREF(w);
+    return t;
+}
+
+static FtObject *posix_lseek(FtObject *m, FtObject *const *args, ssize_t nargs) {
+    if (ft_check_nargs("lseek", nargs, 3, 3) < 0)
+        return NULL;
+    long fd, pos, how;
+    if (int_arg(args[0], &fd) < 0 || int_arg(args[1], &pos) < 0 || int_arg(args[2], &how) < 0)
+        return NULL;
+    off_t r = lseek((int)fd, (off_t)pos, (int)how);
+    if (r < 0)
+        return errno_error(NULL);
+    return ft_int_from_i64((int64_t)r);
+}
+
+static FtObject *posix_dup(FtObject *m, FtObject *arg) {
+    long fd;
+    if (int_arg(arg, &fd) < 0)
+        return NULL;
+    int r = fcntl((int)fd, F_DUPFD_CLOEXEC, 0);
+    if (r < 0)
+        return errno_error(NULL);
+    return ft_int_from_i64(r);
+}
+
+static FtObject *posix_dup2(FtObject *m, FtObject *const *args, ssize_t nargs) {
+    if (ft_check_nargs("dup2", nargs, 2, 3) < 0)
+        return NULL;
+    long fd, fd2, inheritable = 1;
+    if (int_arg(args[0], &fd) < 0 || int_arg(args[1], &fd2) < 0)
+        return NULL;
+    if (nargs == 3) {
+        int t = ft_object_is_true(args[2]);
+        if (t < 0)
+            return NULL;
+        inheritable = t;
+    }
+    int r = inheritable ? dup2((int)fd, (int)fd2) : dup3((int)fd, (int)fd2, O_CLOEXEC);
+    if (r < 0)
+        return errno_error(NULL);
+    return ft_int_from_i64(r);
+}
+
+static FtObject *posix_fsync(FtObject *m, FtObject *arg) {
+    long fd;
+    if (int_arg(arg, &fd) < 0)
+        return NULL;
+    if (fsync((int)fd) < 0)
+        return errno_error(NULL);
+    FT_RETURN_NONE;
+}
+
+static FtObject *posix_ftruncate(FtObject *m, FtObject *const *args, ssize_t nargs) {
+    if (ft_check_nargs("ftruncate", nargs, 2, 2) < 0)
+        return NULL;
+    long fd, len;
+    if (int_arg(args[0], &fd) < 0 || int_arg(args[1], &len) < 0)
+        return NULL;
+    if (ftruncate((int)fd, (off_t)len) < 0)
+        return errno_error(NULL);
+    FT_RETURN_NONE;
+}
+
+static FtObject *posix_kill(FtObject *m, FtObject *const *args, ssize_t nargs) {
+    if (ft_check_nargs("kill", nargs, 2, 2) < 0)
+        return NULL;
+    long pid, sig;
+    if (int_arg(args[0], &pid) < 0 || int_arg(args[1], &sig) < 0)
+        return NULL;
+    if (kill((pid_t)pid, (int)sig) < 0)
+        return errno_error(NULL);
+    FT_RETURN_NONE;
+}
+
 static FtObject *posix_isatty(FtObject *m, FtObject *arg) {
     long fd;
     if (int_arg(arg, &fd) < 0)
@@ -717,6 +800,13 @@ static FtMethodDef posix_methods[] = {
     {"read", (void *)posix_read, FT_METH_FASTCALL, NULL},
     {"write", (void *)posix_write, FT_METH_FASTCALL, NULL},
     {"isatty", (void *)posix_isatty, FT_METH_O, NULL},
+    {"pipe", (void *)posix_pipe, FT_METH_NOARGS, NULL},
+    {"lseek", (void *)posix_lseek, FT_METH_FASTCALL, NULL},
+    {"dup", (void *)posix_dup, FT_METH_O, NULL},
+    {"dup2", (void *)posix_dup2, FT_METH_FASTCALL, NULL},
+    {"fsync", (void *)posix_fsync, FT_METH_O, NULL},
+    {"ftruncate", (void *)posix_ftruncate, FT_METH_FASTCALL, NULL},
+    {"kill", (void *)posix_kill, FT_METH_FASTCALL, NULL},
     {"urandom", (void *)posix_urandom, FT_METH_O, NULL},
     {"getpid", (void *)posix_getpid, FT_METH_NOARGS, NULL},
     {"getppid", (void *)posix_getppid, FT_METH_NOARGS, NULL},

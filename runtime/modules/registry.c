@@ -7,10 +7,13 @@ const FtBuiltinModule ft_builtin_modules[] = {
     {"math", &ft_math_module_def},
     {"time", &ft_time_module_def},
     {"posix", &ft_posix_module_def},
+    {"_random", &ft_random_module_def},
     {"_thread", &ft_thread_module_def},
     {"marshal", &ft_marshal_module_def},
     {"_opcode", &ft_opcode_module_def},
     {"_ast", &ft_ast_module_def},
     {"_imp", &ft_imp_module_def},
+    {"gc", &ft_gc_module_def},
+    {"_weakref", &ft_weakref_module_def},
     {NULL, NULL},
 };

@@ -156,14 +156,23 @@ static int parse_acquire_args(const char *fname, FtObject *const *args, ssize_t 
         if (blocking < 0)
             return -1;
     }
-    double timeout = -1.0;
+    /* The timeout in nanoseconds, converted as CPython's _PyTime_FromSecondsObject does
+     * (with its overflow messages); -1 s means "no timeout". */
+    int64_t ns = -1000000000;
     if (a[1]) {
         if (ft_float_check(a[1])) {
-            timeout = FT_FLOAT_VALUE(a[1]);
-            if (isnan(timeout)) {
+            double d = FT_FLOAT_VALUE(a[1]);
+            if (isnan(d)) {
                 ft_err_set_string(ft_exc_ValueError, "Invalid value NaN (not a number)");
                 return -1;
             }
+            d = ceil(d * 1e9);   /* round up (_PyTime_ROUND_TIMEOUT): never wake early */
+            if (!(d >= -9223372036854775808.0 && d < 9223372036854775808.0)) {
+                ft_err_set_string(ft_exc_OverflowError,
+                                  "timestamp out of range for platform time_t");
+                return -1;
+            }
+            ns = (int64_t)d;
         } else {
             FtObject *i = ft_number_index(a[1]);
             if (i == NULL) {
@@ -175,37 +184,36 @@ static int parse_acquire_args(const char *fname, FtObject *const *args, ssize_t 
                 }
                 return -1;
             }
-            timeout = ft_int_as_double(i);
+            int overflow = 0;
+            int64_t secs = ft_int_as_i64(i, &overflow);
             FT_DECREF(i);
-            if (timeout == -1.0 && ft_err_occurred()) {
-                ft_err_clear();
-                timeout = HUGE_VAL;
+            if (overflow || secs > INT64_MAX / 1000000000 || secs < INT64_MIN / 1000000000) {
+                ft_err_set_string(ft_exc_OverflowError,
+                                  "timestamp too large to convert to C _PyTime_t");
+                return -1;
             }
-        }
-        if (!(timeout > -9.2e9 && timeout < 9.2e9)) {
-            ft_err_set_string(ft_exc_OverflowError, "timestamp out of range for platform time_t");
-            return -1;
+            ns = secs * 1000000000;
         }
     }
-    if (!blocking && timeout != -1.0) {
+    if (!blocking && ns != -1000000000) {
         ft_err_set_string(ft_exc_ValueError, "can't specify a timeout for a non-blocking call");
         return -1;
     }
-    if (timeout < 0 && timeout != -1.0) {
+    if (ns < 0 && ns != -1000000000) {
         ft_err_set_string(ft_exc_ValueError, "timeout value must be positive");
         return -1;
     }
     if (!blocking) {
         *timeout_ns = 0;
-    } else if (timeout == -1.0) {
+    } else if (ns == -1000000000) {
         *timeout_ns = -1;
     } else {
-        if (timeout > TIMEOUT_MAX_SECONDS) {
+        /* PY_TIMEOUT_MAX is in microseconds */
+        if (ns / 1000 > (int64_t)(LLONG_MAX / 1000)) {
             ft_err_set_string(ft_exc_OverflowError, "timeout value is too large");
             return -1;
         }
-        /* Round up, as CPython's _PyTime_ROUND_TIMEOUT does: never wake up early. */
-        *timeout_ns = (int64_t)ceil(timeout * 1e9);
+        *timeout_ns = ns;
     }
     return 0;
 }
@@ -348,7 +356,7 @@ static FtObject *rlock_acquire(FtObject *self, FtObject *const *args, ssize_t na
 
 static FtObject *rlock_release(FtObject *self, FtObject *unused) {
     FtRLockObject *r = (FtRLockObject *)self;
-    if (r->count == 0 || rlock_owner(r) != current_ident()) {
+    if (rlock_owner(r) != current_ident() || r->count == 0) {
         ft_err_set_string(ft_exc_RuntimeError, "cannot release un-acquired lock");
         return NULL;
     }
@@ -365,7 +373,7 @@ static FtObject *rlock_exit(FtObject *self, FtObject *const *args, ssize_t nargs
 
 static FtObject *rlock_is_owned(FtObject *self, FtObject *unused) {
     FtRLockObject *r = (FtRLockObject *)self;
-    return ft_bool_from(r->count > 0 && rlock_owner(r) == current_ident());
+    return ft_bool_from(rlock_owner(r) == current_ident() && r->count > 0);
 }
 
 /* For Condition.wait: release completely, returning the state to restore. */
@@ -755,9 +763,16 @@ typedef struct BootState {
 
 /* Everything a finished thread owns in Python terms goes, then its sentinel is released. */
 static void thread_cleanup(FtThreadState *ts) {
-    if (ts->dict) {
+    /* A finalizer run by the clearing may touch a _local again and make a new dict:
+     * clear until none is left (a few rounds at most in any sane program). */
+    for (int round = 0; ts->dict && round < 8; round++) {
         registry_remove(ts);
         FT_CLEAR(ts->dict);
+    }
+    if (ts->dict) {
+        /* Still re-created: leak it rather than release it detached. */
+        registry_remove(ts);
+        ts->dict = NULL;
     }
     FT_CLEAR(ts->curexc);
     FT_CLEAR(ts->exc_base.exc_value);

@@ -34,7 +34,16 @@ static const char module_src[] =
     "class C:\n"
     "    def m(self):\n"
     "        return lambda: self\n"
-    "R = f(1)[2]\n";
+    "R = f(1)[2]\n"
+    "def mt(v):\n"
+    "    match v:\n"
+    "        case [a, *b]:\n"
+    "            return a\n"
+    "        case {'k': c}:\n"
+    "            return c\n"
+    "        case _:\n"
+    "            return 0\n"
+    "M = mt([5, 6]) + mt({'k': 10})\n";
 
 static void write_file(const char *path, const void *data, size_t n) {
     FILE *f = fopen(path, "wb");
@@ -105,6 +114,7 @@ static void import_and_check(int expect_v) {
     }
     cr_assert_eq(attr_int(m, "V"), expect_v);
     cr_assert_eq(attr_int(m, "R"), expect_v + 3);
+    cr_assert_eq(attr_int(m, "M"), 15);   /* match helpers survive the cache */
     FtObject *s = ft_object_getattr_cstr(m, "S");
     cr_assert_str_eq(ft_str_as_utf8(s), "h\xc3\xa9llo");
     FT_DECREF(s);

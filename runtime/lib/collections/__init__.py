@@ -8,6 +8,15 @@ import _collections_abc
 import sys as _sys
 from keyword import iskeyword as _iskeyword
 from operator import itemgetter as _itemgetter
+try:
+    from _thread import allocate_lock as _allocate_lock
+except ImportError:
+    class _allocate_lock:
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *a):
+            pass
 
 
 # Guards against infinite recursion in the repr of self-containing objects.
@@ -41,9 +50,14 @@ class deque:
     """A list-like sequence optimized for data accesses near its endpoints.
 
     Storage is a Python list plus a head offset, so popleft() is amortised
-    O(1): the consumed prefix is cut off only once it outweighs the rest."""
+    O(1): the consumed prefix is cut off only once it outweighs the rest.
 
-    __slots__ = ('_d', '_h', '_maxlen', '_state', '__weakref__')
+    Threads: every operation that moves the head offset runs under a
+    per-deque lock; append() on an unbounded deque is a single list append
+    and needs none. So append/appendleft/pop/popleft are atomic with respect
+    to each other, as CPython's deque methods are."""
+
+    __slots__ = ('_d', '_h', '_maxlen', '_state', '_lock', '__weakref__')
 
     def __init__(self, iterable=(), maxlen=None):
         if maxlen is not None:
@@ -55,6 +69,7 @@ class deque:
         self._h = 0
         self._maxlen = maxlen
         self._state = 0
+        self._lock = _allocate_lock()
         if iterable is not None and iterable != ():
             self.extend(iterable)
 
@@ -62,8 +77,10 @@ class deque:
     # end-point one.
     def _items(self):
         if self._h:
-            del self._d[:self._h]
-            self._h = 0
+            with self._lock:
+                if self._h:
+                    del self._d[:self._h]
+                    self._h = 0
         return self._d
 
     @property
@@ -74,65 +91,87 @@ class deque:
     def __len__(self):
         return len(self._d) - self._h
 
-    def __bool__(self):
-        return len(self._d) > self._h
-
     def append(self, x):
         self._state += 1
         m = self._maxlen
-        if m is not None and len(self._d) - self._h >= m:
-            if m == 0:
-                return
-            self._popleft()
-        self._d.append(x)
+        if m is None:
+            self._d.append(x)
+            return
+        with self._lock:
+            if len(self._d) - self._h >= m:
+                if m == 0:
+                    return
+                self._popleft()
+            self._d.append(x)
 
     def appendleft(self, x):
-        self._state += 1
-        m = self._maxlen
-        if m is not None and len(self._d) - self._h >= m:
-            if m == 0:
-                return
-            self._d.pop()
-        if self._h:
-            self._h -= 1
-            self._d[self._h] = x
-        else:
-            # make room for several future appendlefts at once
-            n = len(self._d) // 2 + 8
-            self._d[0:0] = [None] * n
-            self._h = n - 1
-            self._d[self._h] = x
+        with self._lock:
+            self._state += 1
+            m = self._maxlen
+            if m is not None and len(self._d) - self._h >= m:
+                if m == 0:
+                    return
+                self._d.pop()
+            if self._h:
+                self._h -= 1
+                self._d[self._h] = x
+            else:
+                # make room for several future appendlefts at once
+                n = len(self._d) // 2 + 8
+                self._d[0:0] = [None] * n
+                self._h = n - 1
+                self._d[self._h] = x
 
+    # (acquire/release rather than `with`: cheaper on these hot paths)
     def pop(self):
-        if len(self._d) <= self._h:
-            raise IndexError("pop from an empty deque")
-        self._state += 1
-        x = self._d.pop()
-        if len(self._d) == self._h:
-            self._d.clear()
-            self._h = 0
-        return x
+        lock = self._lock
+        lock.acquire()
+        try:
+            d = self._d
+            if len(d) <= self._h:
+                raise IndexError("pop from an empty deque")
+            self._state += 1
+            x = d.pop()
+            if len(d) == self._h:
+                # del, not clear(): keeps an item a lock-free append() just added
+                del d[:self._h]
+                self._h = 0
+            return x
+        finally:
+            lock.release()
 
     def _popleft(self):
+        # the caller holds the lock
         d = self._d
         h = self._h
         x = d[h]
         d[h] = None
         h += 1
-        if h == len(d):
-            d.clear()
-            h = 0
-        elif h > 16 and h * 2 > len(d):
+        if h == len(d) or (h > 16 and h * 2 > len(d)):
             del d[:h]
             h = 0
         self._h = h
         return x
 
     def popleft(self):
-        if len(self._d) <= self._h:
-            raise IndexError("pop from an empty deque")
-        self._state += 1
-        return self._popleft()
+        lock = self._lock
+        lock.acquire()
+        try:
+            d = self._d
+            h = self._h
+            if len(d) <= h:
+                raise IndexError("pop from an empty deque")
+            self._state += 1
+            x = d[h]
+            d[h] = None
+            h += 1
+            if h == len(d) or (h > 16 and h * 2 > len(d)):
+                del d[:h]
+                h = 0
+            self._h = h
+            return x
+        finally:
+            lock.release()
 
     def extend(self, iterable):
         if iterable is self:
@@ -147,9 +186,10 @@ class deque:
             self.appendleft(x)
 
     def clear(self):
-        self._state += 1
-        self._d.clear()
-        self._h = 0
+        with self._lock:
+            self._state += 1
+            self._d.clear()
+            self._h = 0
 
     def copy(self):
         return self.__class__(self, self._maxlen)
@@ -197,7 +237,7 @@ class deque:
                 self._state += 1
                 del d[i]
                 return
-        raise ValueError("deque.remove(x): x not in deque")
+        raise ValueError(f"{value!r} is not in deque")
 
     def reverse(self):
         self._state += 1

@@ -22,3 +22,6 @@ try: bisect.bisect_left(a, 1, -1)
 except ValueError as e: print(e)
 def grade(score, breakpoints=[60, 70, 80, 90], grades='FDCBA'): return grades[bisect.bisect(breakpoints, score)]
 print([grade(s) for s in [33, 99, 77, 70, 89, 90, 100]])
+for f in (lambda: heapq.heappush((), 1), lambda: heapq.heappop(()), lambda: heapq.heapify(()), lambda: heapq.heapreplace((), 1), lambda: heapq.heappushpop((), 1), lambda: heapq.heapreplace([], 1)):
+    try: f()
+    except Exception as e: print(type(e).__name__, e)
