@@ -17,6 +17,12 @@ RESULTS = os.path.join(BENCH, "results")
 RESULTS_MD = os.path.join(ROOT, "RESULTS.md")
 
 
+def show(path):
+    """A path for messages: relative inside the tree, absolute outside it."""
+    rel = os.path.relpath(path)
+    return path if rel.startswith("..") else rel
+
+
 def _int_list(text):
     try:
         values = [int(x) for x in text.replace(" ", "").split(",") if x]
@@ -103,13 +109,13 @@ def list_all(ncpu, out=sys.stdout):
 def do_report(args, out=sys.stdout):
     sources = report.load_sources(args.results, ROOT, results.load)
     if not sources:
-        print(f"No results in {os.path.relpath(args.results, ROOT)}/: run bench/run first.",
+        print(f"No results in {show(args.results)}/: run bench/run first.",
               file=out)
         return 1
     report.write(args.results_md, sources)
-    print(f"Updated {os.path.relpath(args.results_md)} from {len(sources)} results "
+    print(f"Updated {show(args.results_md)} from {len(sources)} results "
           f"director{'y' if len(sources) == 1 else 'ies'} (newest: "
-          f"{os.path.relpath(sources[0].path)}).", file=out)
+          f"{show(sources[0].path)}).", file=out)
     return 0
 
 
@@ -124,7 +130,7 @@ def build_all(strategies, jobs, out=sys.stdout):
         if err:
             print(f"  build of {s} FAILED; it is skipped.\n{err}", file=out, flush=True)
         else:
-            print(f"  built {os.path.relpath(build.binary(ROOT, s))} in "
+            print(f"  built {show(build.binary(ROOT, s))} in "
                   f"{runner.fmt_duration(time.monotonic() - t0)}", file=out, flush=True)
     return errors
 
@@ -136,7 +142,7 @@ def implementations(strategies, refs, explicit_refs, builds=None, out=sys.stdout
         if impl:
             impls.append(impl)
         else:
-            skipped.append(f"{s}: no binary at {os.path.relpath(build.binary(ROOT, s, builds))}")
+            skipped.append(f"{s}: no binary at {show(build.binary(ROOT, s, builds))}")
     labels = set()
     for path in refs + explicit_refs:
         impl = runner.probe_reference(path)
@@ -179,6 +185,7 @@ def main(argv=None, out=sys.stdout):
     strategies = ov.strategies or exp.strategies
     started = datetime.datetime.now(datetime.timezone.utc)
     t_start = time.monotonic()
+    load_before = os.getloadavg() if hasattr(os, "getloadavg") else None
 
     build_errors = {}
     if not args.no_build:
@@ -207,6 +214,9 @@ def main(argv=None, out=sys.stdout):
 
     rows = stats.summarize(records)
     m = machine.describe(ROOT)
+    # Other users' load shows at the start; at the end the runs themselves are in it.
+    m["load_average_after"] = m.pop("load_average")
+    m["load_average"] = list(load_before) if load_before else None
     path = results.new_dir(args.results, exp.name + ("-quick" if args.quick else ""), started)
     command = "bench/run" + ("".join(" " + shlex.quote(a) for a in argv)
                              if argv is not None else
@@ -221,6 +231,7 @@ def main(argv=None, out=sys.stdout):
         "builds": {i.label: build.build_flags(ROOT, i.label, builds)
                    for i in impls if i.kind == "ftpy"},
         "build_errors": {k: v for k, v in build_errors.items() if v},
+        "builds_dir": builds,
     }
     m["builds"] = info["builds"]
     m["interpreters"] = info["impls"]
@@ -230,8 +241,8 @@ def main(argv=None, out=sys.stdout):
     md = tables.results_markdown(rows, failures, info, machine.one_line(m))
     results.write_all(path, info, records, failures, m, rows, md)
 
-    print("\n" + tables.console(rows, failures), file=out)
-    print(f"Results: {os.path.relpath(path)}/ (raw.json, raw.csv, machine.json, tables.md"
+    print("\n" + tables.console(rows, failures, [i.label for i in impls]), file=out)
+    print(f"Results: {show(path)}/ (raw.json, raw.csv, machine.json, tables.md"
           f"{', plots/' if made else ''}); took {runner.fmt_duration(time.monotonic() - t_start)}.",
           file=out)
     print("Update RESULTS.md with: bench/run --report", file=out)

@@ -2,7 +2,8 @@
 
     scaling-<impl>         one implementation's CPU-bound speedups, a line per workload
     speedup-<workload>     speedup vs threads, one line per implementation, and the ideal
-    latency-<workload>     I/O latency (p99, p50 dashed) vs CPU-bound threads (convoy)
+    latency-<workload>     I/O latency (p99) vs CPU-bound threads (convoy)
+    pause-<workload>       GC pauses seen by a heartbeat thread (p99) vs threads
     throughput-<workload>  operations per second vs threads, one line per implementation
 
 Without gnuplot the plots are skipped with a warning; everything else still works."""
@@ -132,6 +133,18 @@ def latency(rows, workload, outdir, warn=print):
     return _render(outdir, f"latency-{workload}", script, series, warn)
 
 
+def pause(rows, workload, outdir, warn=print):
+    """GC pauses: the heartbeat thread's p99 lateness vs threads building garbage."""
+    series = _series(rows, workload, lambda r: r["metrics"].get("pause_p99_ms"))
+    if not series:
+        return None
+    script = _script(os.path.join(outdir, f"pause-{workload}"),
+                     f"{workload}: pauses seen by a 1 ms heartbeat (p99) vs threads", "threads",
+                     "p99 lateness (ms, log scale)", series,
+                     settings=["set logscale y", "set yrange [*:*]"])
+    return _render(outdir, f"pause-{workload}", script, series, warn)
+
+
 def throughput(rows, workload, outdir, warn=print):
     series = _series(rows, workload, lambda r: r["metrics"].get("ops_per_second"))
     if not series or max(len(p) for _, p in series) < 2:
@@ -165,6 +178,10 @@ def make_all(rows, outdir, warn=print, ncpu=None):
             if made_one:
                 made[("latency", w)] = made_one
             continue
+        if any("pause_p99_ms" in r["metrics"] for r in rows if r["workload"] == w):
+            made_one = pause(rows, w, outdir, warn)
+            if made_one:
+                made[("pause", w)] = made_one
         made_one = speedup(rows, w, outdir, warn, ncpu)
         if made_one:
             made[("speedup", w)] = made_one

@@ -1,5 +1,5 @@
 """RESULTS.md: the measured sections, regenerated from the latest results by
-`bench/run --report` (and after every run).
+`bench/run --report`.
 
 Each generated section sits between marker comments,
 
@@ -10,11 +10,15 @@ Each generated section sits between marker comments,
 and only the text between the markers is replaced, so hand-written text around them
 survives. A section missing from the file is appended with its heading. Each section uses
 the newest results directory that has data for it, and names the command, machine and
-date that produced it."""
+date that produced it. The plots it shows are copied to bench/plots/ (bench/results/ is
+not committed)."""
 import os
 import re
+import shutil
 
+from . import experiments
 from . import machine as machine_mod
+from . import results
 from . import stats
 from . import tables
 from .tables import fmt_ms, fmt_pct, fmt_rate, fmt_seconds, fmt_x
@@ -64,6 +68,7 @@ class Source:
         self.rel = os.path.relpath(self.path, root)
         self.rows = stats.summarize(data.get("runs", []))
         self.failures = data.get("failures", [])
+        self.order = [i["label"] for i in data.get("impls", []) if "label" in i]
 
     def rows_in(self, groups):
         return [r for r in self.rows if groups is None or r["group"] in groups]
@@ -82,23 +87,21 @@ class Source:
             text += f"; builds: {', '.join(flags)}"
         if refs:
             text += f"; references: {refs}"
+        if self.data.get("builds_dir"):
+            text += f"; ftpy binaries from {self.data['builds_dir']}"
         if self.data.get("quick"):
             text += (" (a --quick run: small sizes, one repetition — a smoke test, "
                      "not a measurement)")
-        return text + f". Raw data: [{self.rel}]({self.rel}/)._\n"
+        return text + f". Raw data: `{self.rel}/`._\n"
 
     def plot(self, kind, workload):
         base = self.data.get("plots", {}).get(f"{kind}:{workload}")
         return f"{self.rel}/plots/{base}.png" if base else None
 
 
-def load_sources(results_root, root, loader):
-    return [Source(d, root) for d in (loader(p) for p in _dirs(results_root)) if d]
-
-
-def _dirs(results_root):
-    from . import results
-    return results.all_dirs(results_root)
+def load_sources(results_root, root, loader=results.load):
+    """Every readable results directory, newest first."""
+    return [Source(d, root) for d in (loader(p) for p in results.all_dirs(results_root)) if d]
 
 
 def pick(sources, groups):
@@ -114,8 +117,9 @@ def pick(sources, groups):
 # ---------------------------------------------------------------------------------------
 # Sections
 
-def _impls(rows):
-    return stats.impls_in(rows)
+def _impls(rows, src=None):
+    """Implementations in the order the run listed them (strategies, then references)."""
+    return stats.impls_in(rows, src.order if src else None)
 
 
 def _ref_label(rows, prefix="cpython"):
@@ -143,8 +147,7 @@ def _fails(src, groups):
 
 
 def _group_of(workload):
-    from .experiments import guess_group
-    return guess_group(workload)
+    return experiments.guess_group(workload)
 
 
 def _plots(src, kind, workloads):
@@ -170,7 +173,7 @@ def _plot_links(src, kind, workloads):
 
 def single_thread(src, groups):
     rows = [r for r in src.rows_in(groups) if r["threads"] == 1]
-    impls = _impls(rows)
+    impls = _impls(rows, src)
     workloads = tables.workloads_in(rows)
     idx = stats.index(rows)
     body = [[w] + [fmt_seconds(idx[(i, w, 1)]["median"]) if (i, w, 1) in idx else "–"
@@ -199,7 +202,7 @@ def single_thread(src, groups):
 
 def scaling(src, groups, show_rate=False):
     rows = [r for r in src.rows_in(groups) if r["threads"] >= 1]
-    impls = _impls(rows)
+    impls = _impls(rows, src)
     idx = stats.index(rows)
     body = []
     for w in tables.workloads_in(rows):
@@ -226,7 +229,7 @@ def scaling(src, groups, show_rate=False):
 
 def convoy(src, groups):
     rows = src.rows_in(groups)
-    impls = _impls(rows)
+    impls = _impls(rows, src)
     idx = stats.index(rows)
     body = []
     for w in tables.workloads_in(rows):
@@ -252,7 +255,7 @@ def convoy(src, groups):
 
 def contention(src, groups):
     rows = src.rows_in(groups)
-    impls = _impls(rows)
+    impls = _impls(rows, src)
     idx = stats.index(rows)
     body = []
     for w in tables.workloads_in(rows):
@@ -277,9 +280,8 @@ def contention(src, groups):
 
 def gc_section(src, groups):
     rows = src.rows_in(groups)
-    impls = _impls(rows)
+    impls = _impls(rows, src)
     idx = stats.index(rows)
-    pause_fields = sorted({k for r in rows for k in r["metrics"] if "pause" in k})
     body = []
     for w in tables.workloads_in(rows):
         for t in tables.threads_in(rows, w):
@@ -289,18 +291,22 @@ def gc_section(src, groups):
                 if r is None:
                     cells.append("–")
                     continue
-                extra = [f"{k} {r['metrics'][k]:.3g}" for k in pause_fields if k in r["metrics"]]
-                suffix = " (" + ", ".join(extra) + ")" if extra else ""
-                cells.append(fmt_seconds(r["median"]) + suffix)
+                m, parts = r["metrics"], [fmt_seconds(r["median"])]
+                if "pause_p99_ms" in m:
+                    parts.append(f"heartbeat p99 {fmt_ms(m['pause_p99_ms'])} ms")
+                if "gc_pause_max_ms" in m:
+                    parts.append(f"longest collection {fmt_ms(m['gc_pause_max_ms'])} ms")
+                cells.append("; ".join(parts))
             body.append([w, t] + cells)
-    return "\n".join(["Median time (and the pause statistics the workload reports):", "",
+    return "\n".join(["Median time; for gc_pauses also how late a 1 ms heartbeat thread woke up "
+                      "(p99) and, where gc.callbacks exists, the longest collection:", "",
                       tables.markdown(["workload", "threads"] + impls, body)])
 
 
 def processes(src, groups):
     rows = src.rows
     procs = [r for r in rows if r["group"] in groups]
-    impls = _impls(procs)
+    impls = _impls(procs, src)
     idx = stats.index(rows)
     body = []
     for w in tables.workloads_in(procs):
@@ -400,8 +406,8 @@ def summary(sources):
 BUILDERS = {"single-thread": single_thread, "cpu-scaling": scaling,
             "io-scaling": lambda s, g: scaling(s, g, show_rate=True), "convoy": convoy,
             "contention": contention, "gc": gc_section, "processes": processes}
-PLOT_KINDS = {"io-scaling": ("throughput", "speedup"),
-              "convoy": ("latency",), "contention": ("speedup",), "processes": ("latency",)}
+PLOT_KINDS = {"io-scaling": ("throughput", "speedup"), "convoy": ("latency",),
+              "contention": ("speedup",), "processes": ("latency",), "gc": ("pause",)}
 
 
 def section_text(section_id, sources):
@@ -414,7 +420,7 @@ def section_text(section_id, sources):
     body = src.provenance() + "\n" + BUILDERS[sid](src, groups) + _fails(src, groups)
     workloads = tables.workloads_in(src.rows_in(groups))
     if sid == "cpu-scaling":
-        body += _plots(src, "scaling", _impls(src.rows_in(groups)))
+        body += _plots(src, "scaling", _impls(src.rows_in(groups), src))
         body += _plot_links(src, "speedup", workloads)
     for kind in PLOT_KINDS.get(sid, ()):
         body += _plots(src, kind, workloads)
@@ -463,8 +469,38 @@ def regenerate(text, generated):
     return text if text.endswith("\n") else text + "\n"
 
 
+PLOTS_DIR = os.path.join("bench", "plots")
+_PLOT_LINK = re.compile(r"\]\((bench/results/[^/)]+/plots/([\w.-]+)\.png)\)")
+
+
+def publish_plots(generated, root):
+    """bench/results/ is not committed, so the plots RESULTS.md shows are copied to
+    bench/plots/ (PNG and SVG) and the links rewritten; plots no longer shown are removed."""
+    plots_dir = os.path.join(root, PLOTS_DIR)
+    wanted = set()
+
+    def repl(m):
+        src, base = os.path.join(root, m.group(1)), m.group(2)
+        if not os.path.exists(src):
+            return m.group(0)
+        os.makedirs(plots_dir, exist_ok=True)
+        for ext in (".png", ".svg"):
+            if os.path.exists(src[:-4] + ext):
+                shutil.copyfile(src[:-4] + ext, os.path.join(plots_dir, base + ext))
+                wanted.add(base + ext)
+        return f"]({PLOTS_DIR}/{base}.png)"
+
+    out = {sid: _PLOT_LINK.sub(repl, text) for sid, text in generated.items()}
+    if os.path.isdir(plots_dir):
+        for f in os.listdir(plots_dir):
+            if f.endswith((".png", ".svg")) and f not in wanted:
+                os.remove(os.path.join(plots_dir, f))
+    return out
+
+
 def write(results_md, sources):
     generated = {sid: section_text(sid, sources) for sid, *_ in SECTIONS}
+    generated = publish_plots(generated, os.path.dirname(os.path.abspath(results_md)))
     try:
         with open(results_md) as f:
             old = f.read()

@@ -111,11 +111,13 @@ def impls_in(rows, order=None):
             seen.append(r["impl"])
     order = order or []
 
+    kinds = {r["impl"]: r.get("kind") for r in rows}
+
     def key(name):
-        kinds = {r["impl"]: r.get("kind") for r in rows}
         if name in order:
-            return (0, order.index(name), name)
-        return (0 if kinds.get(name) == "ftpy" else 1, 0 if name.startswith("gil") else 1, name)
+            return (0, order.index(name), 0, name)
+        return (1, 0 if kinds.get(name) == "ftpy" else 1, 0 if name.startswith("gil") else 1,
+                name)
     return sorted(seen, key=key)
 
 

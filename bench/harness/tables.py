@@ -77,7 +77,7 @@ METRIC_COLUMNS = [("ops_per_second", "ops/s", fmt_rate), ("latency_p50_ms", "p50
                   ("latency_p99_ms", "p99 ms", fmt_ms), ("latency_max_ms", "max ms", fmt_ms)]
 
 
-def workload_table(rows, workload):
+def workload_table(rows, workload, order=None):
     """Every cell of one workload: implementation x threads, median, min-max, speedup,
     efficiency, and the latency/throughput metrics it reports."""
     mine = [r for r in rows if r["workload"] == workload]
@@ -85,7 +85,7 @@ def workload_table(rows, workload):
     headers = ["implementation", "threads", "median", "min – max", "speedup", "efficiency"]
     headers += [m[1] for m in metric_cols]
     body = []
-    for impl in stats.impls_in(mine):
+    for impl in stats.impls_in(mine, order):
         for r in sorted((r for r in mine if r["impl"] == impl), key=lambda r: r["threads"]):
             cells = [impl, r["threads"], fmt_seconds(r["median"]),
                      f"{fmt_seconds(r['min'])} – {fmt_seconds(r['max'])}",
@@ -98,6 +98,7 @@ def workload_table(rows, workload):
 
 
 def results_markdown(rows, failures, info, machine_line):
+    order = [i["label"] for i in info.get("impls", [])]
     """tables.md of a results directory."""
     out = [f"# {info.get('experiment', '')} — {info.get('started', '')}\n",
            f"Command: `{info.get('command', '')}`  \nMachine: {machine_line}\n",
@@ -106,7 +107,7 @@ def results_markdown(rows, failures, info, machine_line):
     for w in workloads_in(rows):
         r0 = next(r for r in rows if r["workload"] == w)
         out.append(f"## {w} ({r0['group']}, {r0['scaling']} scaling)\n")
-        out.append(workload_table(rows, w))
+        out.append(workload_table(rows, w, order))
     if failures:
         out.append("## Failures\n")
         out.append(markdown(["implementation", "workload", "threads", "error"],
@@ -115,7 +116,7 @@ def results_markdown(rows, failures, info, machine_line):
     return "\n".join(out)
 
 
-def console(rows, failures):
+def console(rows, failures, order=None):
     """The table bench/run prints: per workload, implementations x threads, each cell
     'median (speedup)'."""
     out = []
@@ -126,7 +127,7 @@ def console(rows, failures):
         latency = mine[0]["group"] in ("convoy", "procs") and any(
             "latency_p99_ms" in r["metrics"] for r in mine)
         body = []
-        for impl in stats.impls_in(mine):
+        for impl in stats.impls_in(mine, order):
             cells = [impl]
             for t in counts:
                 r = idx.get((impl, w, t))

@@ -14,7 +14,9 @@ def source(name, records, quick=False, failures=(), plots=None):
     data = {"path": f"/r/bench/results/{name}", "runs": records, "failures": list(failures),
             "command": "bench/run", "started": "2026-11-22 01:00 UTC", "quick": quick,
             "machine": {"cpu": "Test CPU", "cores": 2, "kernel": "6.1", "git_commit": "abc"},
-            "impls": [{"label": "cpython3.11", "kind": "ref", "version": "3.11.7"}],
+            "impls": [{"label": "gil", "kind": "ftpy"}, {"label": "brc", "kind": "ftpy"},
+                      {"label": "atomic", "kind": "ftpy"},
+                      {"label": "cpython3.11", "kind": "ref", "version": "3.11.7"}],
             "builds": {"gil": {"CMAKE_BUILD_TYPE": "Release", "compile_flags": "-O2 -DNDEBUG"}},
             "plots": plots or {}}
     return report.Source(data, ROOT)
@@ -86,6 +88,29 @@ class Regenerate(unittest.TestCase):
             self.assertIn("1.90× (95%)", text)
 
 
+class PublishPlots(unittest.TestCase):
+    def test_plots_are_copied_and_links_rewritten(self):
+        with tempfile.TemporaryDirectory() as root:
+            pdir = os.path.join(root, "bench", "results", "2026-x-default", "plots")
+            os.makedirs(pdir)
+            for ext in (".png", ".svg"):
+                with open(os.path.join(pdir, "speedup-fib" + ext), "w") as f:
+                    f.write(ext)
+            os.makedirs(os.path.join(root, "bench", "plots"))
+            stale = os.path.join(root, "bench", "plots", "speedup-old.png")
+            with open(stale, "w") as f:
+                f.write("old")
+            gen = {"cpu-scaling": "![s](bench/results/2026-x-default/plots/speedup-fib.png)\n"
+                                  "![t](bench/results/2026-x-default/plots/missing.png)"}
+            out = report.publish_plots(gen, root)
+            self.assertIn("![s](bench/plots/speedup-fib.png)", out["cpu-scaling"])
+            self.assertIn("![t](bench/results/2026-x-default/plots/missing.png)",
+                          out["cpu-scaling"])
+            self.assertEqual(sorted(os.listdir(os.path.join(root, "bench", "plots"))),
+                             ["speedup-fib.png", "speedup-fib.svg"])
+            self.assertFalse(os.path.exists(stale))
+
+
 class Sections(unittest.TestCase):
     def setUp(self):
         self.cpu = source("2026-11-22-000000-default", synthetic.cpu_records(),
@@ -109,7 +134,7 @@ class Sections(unittest.TestCase):
 
     def test_single_thread(self):
         text = report.section_text("single-thread", self.sources)
-        self.assertIn("| workload | gil | atomic | brc | cpython3.11 |", text)
+        self.assertIn("| workload | gil | brc | atomic | cpython3.11 |", text)
         self.assertIn("brc / gil", text)
         self.assertIn("gil / cpython3.11", text)
         self.assertIn("1.05×", text)        # brc vs gil
@@ -136,6 +161,20 @@ class Sections(unittest.TestCase):
         src = source("2026-11-23-000000-io", synthetic.io_records(), failures=[fail])
         text = report.section_text("io-scaling", [src])
         self.assertIn("io_tcp_echo on gil (1 thread): exit 1: ModuleNotFoundError", text)
+
+    def test_gc_section(self):
+        recs = [synthetic.record("brc", "gc_pauses", 2, 0.3, group="gc", pause_p99_ms=4.5,
+                                 gc_pause_max_ms=2.25)]
+        text = report.section_text("gc", [source("2026-11-24-000000-memory", recs)])
+        self.assertIn("| gc_pauses | 2 | 300.0 ms; heartbeat p99 4.5 ms; longest collection "
+                      "2.2 ms |", text)
+
+    def test_processes_section_pairs_twins(self):
+        recs = [synthetic.record("cpython3.11", "procs_intloop", 2, 0.6, group="procs",
+                                 kind="ref", compare="intloop"),
+                synthetic.record("cpython3.11", "intloop", 2, 1.2, group="cpu", kind="ref")]
+        text = report.section_text("processes", [source("2026-11-24-000000-procs", recs)])
+        self.assertIn("| procs_intloop vs intloop | 2 | 1.20 s / 600.0 ms |", text)
 
     def test_summary_judges_the_targets(self):
         text = report.summary(self.sources)
