@@ -57,6 +57,9 @@ extern FtRuntime ft_runtime;
 int ft_runtime_init(int argc, char **argv);   /* runtime/init.c */
 void ft_runtime_fini(void);
 FtThreadState *ft_tstate_new(void);
+/* Frees a thread state. The thread must have dropped the references it holds (its exception
+ * state, thread-local dict) while still attached, before lk_thread_exit: what is left here is
+ * released without holding the GIL. */
 void ft_tstate_delete(FtThreadState *ts);
 
 /* RecursionError guard for C recursion (repr of nested containers, comparisons, ...):

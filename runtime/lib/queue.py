@@ -50,20 +50,16 @@ __all__ = ['Empty', 'Full', 'Queue', 'PriorityQueue', 'LifoQueue', 'SimpleQueue'
 
 
 class Empty(Exception):
-    'Exception raised by Queue.get(block=0)/get_nowait().'
-    pass
+    """get() found no item (without blocking, or within its timeout)."""
 
 
 class Full(Exception):
-    'Exception raised by Queue.put(block=0)/put_nowait().'
-    pass
+    """put() found no free slot (without blocking, or within its timeout)."""
 
 
 class Queue:
-    '''Create a queue object with a given maximum size.
-
-    If maxsize is <= 0, the queue size is infinite.
-    '''
+    """A first-in first-out queue holding at most maxsize items (no limit when maxsize
+    is 0 or less), safe to share between threads."""
 
     def __init__(self, maxsize=0):
         self.maxsize = maxsize
@@ -77,7 +73,8 @@ class Queue:
         self.unfinished_tasks = 0
 
     def task_done(self):
-        '''Indicate that a formerly enqueued task is complete.'''
+        """A consumer tells the queue it has finished with an item it got; join() waits
+        for one such call per item put."""
         with self.all_tasks_done:
             unfinished = self.unfinished_tasks - 1
             if unfinished <= 0:
@@ -87,29 +84,29 @@ class Queue:
             self.unfinished_tasks = unfinished
 
     def join(self):
-        '''Blocks until all items in the Queue have been gotten and processed.'''
+        """Wait until every item put has been got and marked done (task_done)."""
         with self.all_tasks_done:
             while self.unfinished_tasks:
                 self.all_tasks_done.wait()
 
     def qsize(self):
-        '''Return the approximate size of the queue (not reliable!).'''
+        """The number of items now (another thread may change it at once)."""
         with self.mutex:
             return self._qsize()
 
     def empty(self):
-        '''Return True if the queue is empty, False otherwise (not reliable!).'''
+        """Whether there is no item now (another thread may change it at once)."""
         with self.mutex:
             return not self._qsize()
 
     def full(self):
-        '''Return True if the queue is full, False otherwise (not reliable!).'''
+        """Whether a bounded queue has no free slot now."""
         with self.mutex:
             return 0 < self.maxsize <= self._qsize()
 
     def put(self, item, block=True, timeout=None):
-        '''Put an item into the queue, waiting for a free slot when the queue is bounded
-        and full (at most `timeout` seconds: then Full).'''
+        """Put an item into the queue, waiting for a free slot when the queue is bounded
+        and full (at most `timeout` seconds: then Full)."""
         with self.not_full:
             if self.maxsize > 0:
                 if not block:
@@ -132,8 +129,8 @@ class Queue:
             self.not_empty.notify()
 
     def get(self, block=True, timeout=None):
-        '''Remove and return an item from the queue, waiting for one when it is empty (at
-        most `timeout` seconds: then Empty).'''
+        """Remove and return an item, waiting for one when the queue is empty (at most
+        `timeout` seconds: then Empty)."""
         with self.not_empty:
             if not block:
                 if not self._qsize():
@@ -155,11 +152,11 @@ class Queue:
             return item
 
     def put_nowait(self, item):
-        '''Put an item into the queue without blocking.'''
+        """put(item, block=False)"""
         return self.put(item, block=False)
 
     def get_nowait(self):
-        '''Remove and return an item from the queue without blocking.'''
+        """get(block=False)"""
         return self.get(block=False)
 
     # The storage, overridden by the subclasses; called with the mutex held.
@@ -217,7 +214,7 @@ class _Fifo:
 
 
 class PriorityQueue(Queue):
-    '''Variant of Queue that retrieves open entries in priority order (lowest first).'''
+    """A queue that hands out its smallest item first (a binary heap)."""
 
     def _init(self, maxsize):
         self.queue = []
@@ -233,7 +230,7 @@ class PriorityQueue(Queue):
 
 
 class LifoQueue(Queue):
-    '''Variant of Queue that retrieves most recently added entries first.'''
+    """A last-in first-out queue (a stack)."""
 
     def _init(self, maxsize):
         self.queue = []
@@ -249,7 +246,7 @@ class LifoQueue(Queue):
 
 
 class SimpleQueue:
-    '''Simple, unbounded FIFO queue (no task tracking).'''
+    """An unbounded first-in first-out queue without task tracking."""
 
     def __init__(self):
         self._queue = _Fifo()
@@ -257,14 +254,14 @@ class SimpleQueue:
         self._lock = threading.Lock()
 
     def put(self, item, block=True, timeout=None):
-        '''Put the item on the queue; never blocks (block and timeout are ignored).'''
+        """Put the item on the queue; never blocks (block and timeout are ignored)."""
         with self._lock:
             self._queue.append(item)
         self._count.release()
 
     def get(self, block=True, timeout=None):
-        '''Remove and return an item, waiting for one when the queue is empty (at most
-        `timeout` seconds: then Empty).'''
+        """Remove and return an item, waiting for one when the queue is empty (at most
+        `timeout` seconds: then Empty)."""
         if timeout is not None and timeout < 0:
             raise ValueError("'timeout' must be a non-negative number")
         if not self._count.acquire(block, timeout if block else None):
@@ -273,19 +270,19 @@ class SimpleQueue:
             return self._queue.popleft()
 
     def put_nowait(self, item):
-        '''Put an item into the queue without blocking.'''
+        """put(item)"""
         return self.put(item, block=False)
 
     def get_nowait(self):
-        '''Remove and return an item from the queue without blocking.'''
+        """get(block=False)"""
         return self.get(False)
 
     def empty(self):
-        '''Return True if the queue is empty, False otherwise (not reliable!).'''
+        """Whether there is no item now."""
         with self._lock:
             return len(self._queue) == 0
 
     def qsize(self):
-        '''Return the approximate size of the queue (not reliable!).'''
+        """The number of items now."""
         with self._lock:
             return len(self._queue)

@@ -41,6 +41,15 @@ def _daemon_threads_allowed():
     return True
 
 
+def _deprecated(message):
+    # The caller of the deprecated function gets the warning (stacklevel 3 from here).
+    try:
+        import warnings
+    except ImportError:
+        return
+    warnings.warn(message, DeprecationWarning, stacklevel=3)
+
+
 # ---- debugging hooks ------------------------------------------------------------------
 
 _profile_hook = None
@@ -262,6 +271,7 @@ class Condition:
 
     def notifyAll(self):
         """Deprecated alias of notify_all()."""
+        _deprecated('notifyAll() is deprecated, use notify_all() instead')
         self.notify_all()
 
 
@@ -346,6 +356,7 @@ class Event:
 
     def isSet(self):
         """Deprecated alias of is_set()."""
+        _deprecated('isSet() is deprecated, use is_set() instead')
         return self.is_set()
 
     def set(self):
@@ -855,18 +866,22 @@ class Thread:
 
     def isDaemon(self):
         """Deprecated: read the daemon attribute."""
+        _deprecated('isDaemon() is deprecated, get the daemon attribute instead')
         return self.daemon
 
     def setDaemon(self, daemonic):
         """Deprecated: set the daemon attribute."""
+        _deprecated('setDaemon() is deprecated, set the daemon attribute instead')
         self.daemon = daemonic
 
     def getName(self):
         """Deprecated: read the name attribute."""
+        _deprecated('getName() is deprecated, get the name attribute instead')
         return self.name
 
     def setName(self, name):
         """Deprecated: set the name attribute."""
+        _deprecated('setName() is deprecated, set the name attribute instead')
         self.name = name
 
 
@@ -940,6 +955,7 @@ def current_thread():
 
 def currentThread():
     """Deprecated alias of current_thread()."""
+    _deprecated('currentThread() is deprecated, use current_thread() instead')
     return current_thread()
 
 
@@ -951,6 +967,7 @@ def active_count():
 
 def activeCount():
     """Deprecated alias of active_count()."""
+    _deprecated('activeCount() is deprecated, use active_count() instead')
     return active_count()
 
 

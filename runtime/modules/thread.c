@@ -6,8 +6,9 @@
  * thread state, attaches (lk_thread_init: under the GIL build this takes the GIL), calls the
  * function, and then tears down in a fixed order, still attached because every step may
  * release references: its thread-local dicts, its exception state, its sentinel lock (which
- * is what Thread.join waits on, so it goes last of the Python-visible steps), the VM's
- * per-thread data; then it detaches for good (lk_thread_exit) and frees the thread state.
+ * is what Thread.join waits on, so it goes last of the Python-visible steps); then it
+ * detaches for good (lk_thread_exit) and frees the VM's per-thread data (the frame arena)
+ * and the thread state.
  *
  * Locks. A lock never relies on the GIL: in the brc and atomic builds threads run truly in
  * parallel. Each lock is a `locked` flag guarded by a pthread mutex, with a condition
@@ -410,20 +411,16 @@ static FtObject *rlock_acquire_restore(FtObject *self, FtObject *state) {
         ft_err_set_string(ft_exc_TypeError, "an integer is required");
         return NULL;
     }
-    FtObject *zero = ft_int_from_i64(0);
     /* the owner id is unsigned: read it through its decimal digits when it exceeds int64 */
     int64_t o = ft_int_as_i64(owner_obj, &overflow);
     uint64_t owner = (uint64_t)o;
     if (overflow) {
         FtObject *s = ft_object_str(owner_obj);
-        if (s == NULL) {
-            FT_DECREF(zero);
+        if (s == NULL)
             return NULL;
-        }
         owner = strtoull(ft_str_as_utf8(s), NULL, 10);
         FT_DECREF(s);
     }
-    FT_DECREF(zero);
     core_acquire(&r->core, -1);
     __atomic_store_n(&r->owner, owner, __ATOMIC_RELAXED);
     r->count = (unsigned long)count;
@@ -827,8 +824,11 @@ static void *thread_main(void *arg) {
 
     __atomic_sub_fetch(&thread_count, 1, __ATOMIC_RELAXED);
     thread_cleanup(ts);
-    ft_vm_state_free(ts);
     lk_thread_exit(ts);
+    /* After lk_thread_exit: brc merges the thread's queue there, and the deallocations
+     * may run finalizers, which need the frame arena. It holds no objects: freeing it
+     * detached is fine. */
+    ft_vm_state_free(ts);
     ft_tstate_delete(ts);
     return NULL;
 }
