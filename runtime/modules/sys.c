@@ -380,6 +380,43 @@ static FtObject *sys_setcheckinterval(FtObject *self, FtObject *arg) {
 }
 #endif
 
+/* sys.set_asyncgen_hooks(firstiter=..., finalizer=...): only the arguments given change;
+ * None clears a hook. The hooks themselves live with the generators (core/objects/gen.c). */
+static FtObject *sys_set_asyncgen_hooks(FtObject *self, FtObject *const *args, ssize_t nargs,
+                                        FtObject *kwnames) {
+    static const char *const kwlist[] = {"firstiter", "finalizer", NULL};
+    FtObject *a[2];
+    if (ft_parse_args("set_asyncgen_hooks", args, nargs, kwnames, kwlist, 0, -1, 0, a) < 0)
+        return NULL;
+    FtObject *firstiter, *finalizer;
+    ft_gen_get_asyncgen_hooks(&firstiter, &finalizer);
+    static const char *const names[] = {"firstiter", "finalizer"};
+    for (int i = 0; i < 2; i++) {
+        if (a[i] && a[i] != FT_NONE && !ft_callable_check(a[i]))
+            return ft_err_format(ft_exc_TypeError, "callable %s expected, got %s", names[i],
+                                 ft_type_short_name(FT_TYPE(a[i])));
+    }
+    if (a[0])
+        firstiter = a[0] == FT_NONE ? NULL : a[0];
+    if (a[1])
+        finalizer = a[1] == FT_NONE ? NULL : a[1];
+    if (ft_gen_set_asyncgen_hooks(firstiter, finalizer) < 0)
+        return NULL;
+    FT_RETURN_NONE;
+}
+
+static FtObject *sys_get_asyncgen_hooks(FtObject *self, FtObject *unused) {
+    static FtType *hooks_type;
+    static const char *const fields[] = {"firstiter", "finalizer"};
+    if (!hooks_type && !(hooks_type = ft_sys_structseq_type("asyncgen_hooks", fields, 2, 2, 0)))
+        return NULL;
+    FtObject *firstiter, *finalizer;
+    ft_gen_get_asyncgen_hooks(&firstiter, &finalizer);
+    FtObject *v[2] = {FT_NEWREF(firstiter ? firstiter : FT_NONE),
+                      FT_NEWREF(finalizer ? finalizer : FT_NONE)};
+    return ft_sys_structseq_new(hooks_type, v);
+}
+
 static FtObject *sys_exc_info(FtObject *self, FtObject *unused) {
     FtObject *e = handled_exception();
     if (e == NULL)
@@ -560,6 +597,9 @@ static FtMethodDef sys_methods[] = {
     {"intern", (void *)sys_intern, FT_METH_O, NULL},
     {"getswitchinterval", (void *)sys_getswitchinterval, FT_METH_NOARGS, NULL},
     {"setswitchinterval", (void *)sys_setswitchinterval, FT_METH_O, NULL},
+    {"set_asyncgen_hooks", (void *)sys_set_asyncgen_hooks, FT_METH_FASTCALL | FT_METH_KEYWORDS,
+     NULL},
+    {"get_asyncgen_hooks", (void *)sys_get_asyncgen_hooks, FT_METH_NOARGS, NULL},
 #if FT_LOCKING_GIL_LEGACY
     {"getcheckinterval", (void *)sys_getcheckinterval, FT_METH_NOARGS, NULL},
     {"setcheckinterval", (void *)sys_setcheckinterval, FT_METH_O, NULL},
