@@ -10,7 +10,11 @@
  * Differences from CPython's instruction sequences are those of ftpy's instruction set
  * (opcodes.def): no PRECALL/KW_NAMES (CALL_KW takes the names tuple from the stack), no
  * RESUME/RETURN_GENERATOR/MAKE_CELL/COPY_FREE_VARS (the VM sets up generators and cells),
- * RETURN_CONST, YIELD_FROM in the style of 3.10, annotations as a flat tuple. */
+ * RETURN_CONST, YIELD_FROM in the style of 3.10, annotations as a flat tuple. So `await x`
+ * is GET_AWAITABLE, LOAD_CONST None, YIELD_FROM (where 3.11 has a SEND loop); async for /
+ * async with / async comprehensions otherwise follow 3.11 (GET_AITER, GET_ANEXT under a
+ * SETUP_FINALLY to END_ASYNC_FOR, BEFORE_ASYNC_WITH, ASYNC_GEN_WRAP before each yield of an
+ * async generator). */
 #include "core/compiler/codegen_impl.h"
 #include "runtime/modules/stdio.h"
 #include <limits.h>
@@ -1106,8 +1110,6 @@ static int visit_annotations(Compiler *c, arguments_ty args, expr_ty returns)
 
 static int compiler_function(Compiler *c, stmt_ty s)
 {
-    if (s->kind == AsyncFunctionDef_kind)
-        return ft_cg_error(c, "async functions are not supported by ftpy");
     FtObject *name = s->v.FunctionDef.name;
     arguments_ty args = s->v.FunctionDef.args;
     asdl_expr_seq *decos = s->v.FunctionDef.decorator_list;
@@ -1126,6 +1128,7 @@ static int compiler_function(Compiler *c, stmt_ty s)
         flags |= 0x04;
 
     RETURN_IF_ERROR(enter_scope(c, name, SCOPE_FUNCTION, s, firstlineno));
+    c->u->is_async = s->kind == AsyncFunctionDef_kind;
     FtObject *doc = c->optimize < 2 ? get_docstring(body) : NULL;
     /* The docstring (or None) is always the first constant: function objects take their
      * __doc__ from it. */
@@ -1356,10 +1359,51 @@ static int compiler_if(Compiler *c, stmt_ty s)
     return 0;
 }
 
+/* await TOS (CPython's GET_AWAITABLE + SEND loop is ftpy's YIELD_FROM). */
+static int add_await(Compiler *c, int where)
+{
+    ADDOP_I(c, FT_OP_GET_AWAITABLE, where);
+    ADDOP_LOAD_CONST(c, FT_NONE);
+    ADDOP(c, FT_OP_YIELD_FROM);
+    return 0;
+}
+
+static int compiler_async_for(Compiler *c, stmt_ty s)
+{
+    if (!c->u->is_async && c->u->scope_type != SCOPE_COMPREHENSION)
+        return ft_cg_error(c, "'async for' outside async function");
+    Block *start = ft_cg_new_block(c), *except = ft_cg_new_block(c), *end = ft_cg_new_block(c);
+    if (!start || !except || !end)
+        return -1;
+    RETURN_IF_ERROR(ft_cg_visit_expr(c, s->v.AsyncFor.iter));
+    ADDOP(c, FT_OP_GET_AITER);
+    ft_cg_use_next_block(c, start);
+    /* the aiter stays on the stack like a for loop's iterator: break pops it */
+    RETURN_IF_ERROR(push_fblock(c, FB_FOR_LOOP, start, end, NULL));
+    ADDOP_JUMP(c, PSEUDO_SETUP_FINALLY, except);
+    ADDOP(c, FT_OP_GET_ANEXT);
+    ADDOP_LOAD_CONST(c, FT_NONE);
+    ADDOP(c, FT_OP_YIELD_FROM);
+    ADDOP(c, PSEUDO_POP_BLOCK);
+    RETURN_IF_ERROR(ft_cg_visit_expr(c, s->v.AsyncFor.target));
+    RETURN_IF_ERROR(ft_cg_visit_stmts(c, s->v.AsyncFor.body));
+    UNSET_LOC(c);
+    ADDOP_JUMP(c, FT_OP_JUMP, start);
+    pop_fblock(c);
+    /* StopAsyncIteration (or any exception) from __anext__: [aiter, exc] */
+    ft_cg_use_next_block(c, except);
+    SET_LOC(c, s->v.AsyncFor.iter);
+    ADDOP(c, FT_OP_END_ASYNC_FOR);
+    UNSET_LOC(c);
+    RETURN_IF_ERROR(ft_cg_visit_stmts(c, s->v.AsyncFor.orelse));
+    ft_cg_use_next_block(c, end);
+    return 0;
+}
+
 static int compiler_for(Compiler *c, stmt_ty s)
 {
     if (s->kind == AsyncFor_kind)
-        return ft_cg_error(c, "'async for' is not supported by ftpy");
+        return compiler_async_for(c, s);
     Block *start = ft_cg_new_block(c), *body = ft_cg_new_block(c), *cleanup = ft_cg_new_block(c),
           *end = ft_cg_new_block(c);
     if (!start || !body || !cleanup || !end)
@@ -1455,11 +1499,14 @@ static int unwind_fblock(Compiler *c, FBlock *info, int preserve_tos)
         ADDOP(c, FT_OP_POP_EXCEPT);
         return 0;
     case FB_WITH:
+    case FB_ASYNC_WITH:
         SET_LOC(c, (stmt_ty)info->datum);
         ADDOP(c, PSEUDO_POP_BLOCK);
         if (preserve_tos)
             ADDOP_I(c, FT_OP_SWAP, 2);
         RETURN_IF_ERROR(call_exit_with_nones(c));
+        if (info->type == FB_ASYNC_WITH)
+            RETURN_IF_ERROR(add_await(c, 2));
         ADDOP(c, FT_OP_POP_TOP);
         UNSET_LOC(c);
         return 0;
@@ -1510,6 +1557,8 @@ static int compiler_return(Compiler *c, stmt_ty s)
     expr_ty value = s->v.Return.value;
     if (c->u->ste->type != FT_BLOCK_FUNCTION)
         return ft_cg_error(c, "'return' outside function");
+    if (value && c->u->ste->coroutine && c->u->ste->generator)
+        return ft_cg_error(c, "'return' with value in async generator");
     FtObject *constval = value ? fold_const(value) : NULL;
     int preserve_tos = value != NULL && constval == NULL;
     if (preserve_tos) {
@@ -1712,18 +1761,24 @@ static int compiler_try(Compiler *c, stmt_ty s)
 
 static int compiler_with(Compiler *c, stmt_ty s, ssize_t pos)
 {
-    if (s->kind == AsyncWith_kind)
-        return ft_cg_error(c, "'async with' is not supported by ftpy");
+    int is_async = s->kind == AsyncWith_kind;
+    if (is_async && !c->u->is_async && c->u->scope_type != SCOPE_COMPREHENSION)
+        return ft_cg_error(c, "'async with' outside async function");
     withitem_ty item = asdl_seq_GET(s->v.With.items, pos);
     Block *block = ft_cg_new_block(c), *final = ft_cg_new_block(c), *exit = ft_cg_new_block(c),
           *cleanup = ft_cg_new_block(c);
     if (!block || !final || !exit || !cleanup)
         return -1;
     RETURN_IF_ERROR(ft_cg_visit_expr(c, item->context_expr));
-    ADDOP(c, FT_OP_BEFORE_WITH);          /* mgr -> exit, enter_result */
+    if (is_async) {
+        ADDOP(c, FT_OP_BEFORE_ASYNC_WITH);  /* mgr -> aexit, awaitable */
+        RETURN_IF_ERROR(add_await(c, 1));
+    } else {
+        ADDOP(c, FT_OP_BEFORE_WITH);          /* mgr -> exit, enter_result */
+    }
     ADDOP_JUMP(c, PSEUDO_SETUP_WITH, final);
     ft_cg_use_next_block(c, block);
-    RETURN_IF_ERROR(push_fblock(c, FB_WITH, block, final, s));
+    RETURN_IF_ERROR(push_fblock(c, is_async ? FB_ASYNC_WITH : FB_WITH, block, final, s));
     if (item->optional_vars)
         RETURN_IF_ERROR(ft_cg_visit_expr(c, item->optional_vars));
     else
@@ -1739,6 +1794,8 @@ static int compiler_with(Compiler *c, stmt_ty s, ssize_t pos)
     /* normal exit: exit(None, None, None) */
     SET_LOC(c, s);
     RETURN_IF_ERROR(call_exit_with_nones(c));
+    if (is_async)
+        RETURN_IF_ERROR(add_await(c, 2));
     ADDOP(c, FT_OP_POP_TOP);
     ADDOP_JUMP(c, FT_OP_JUMP, exit);
     /* exceptional exit: [exit, lasti, exc] */
@@ -1746,6 +1803,8 @@ static int compiler_with(Compiler *c, stmt_ty s, ssize_t pos)
     ADDOP_JUMP(c, PSEUDO_SETUP_CLEANUP, cleanup);
     ADDOP(c, FT_OP_PUSH_EXC_INFO);
     ADDOP(c, FT_OP_WITH_EXCEPT_START);
+    if (is_async)
+        RETURN_IF_ERROR(add_await(c, 2));
     UNSET_LOC(c);
     Block *suppress = ft_cg_new_block(c);
     if (suppress == NULL)
@@ -2560,13 +2619,45 @@ static int compiler_formatted_value(Compiler *c, expr_ty e)
     return 0;
 }
 
+static int async_comprehension_generator(Compiler *c, asdl_comprehension_seq *generators,
+                                         int gen_index, int depth, expr_ty elt, expr_ty val,
+                                         int type);
+
+/* The innermost element of a comprehension. */
+static int comprehension_element(Compiler *c, int depth, expr_ty elt, expr_ty val, int type)
+{
+    switch (type) {
+    case FT_COMP_GENEXP:
+        RETURN_IF_ERROR(ft_cg_visit_expr(c, elt));
+        if (c->u->ste->coroutine)
+            ADDOP(c, FT_OP_ASYNC_GEN_WRAP);
+        ADDOP(c, FT_OP_YIELD_VALUE);
+        ADDOP(c, FT_OP_POP_TOP);
+        break;
+    case FT_COMP_LIST:
+        RETURN_IF_ERROR(ft_cg_visit_expr(c, elt));
+        ADDOP_I(c, FT_OP_LIST_APPEND, depth + 1);
+        break;
+    case FT_COMP_SET:
+        RETURN_IF_ERROR(ft_cg_visit_expr(c, elt));
+        ADDOP_I(c, FT_OP_SET_ADD, depth + 1);
+        break;
+    case FT_COMP_DICT:
+        RETURN_IF_ERROR(ft_cg_visit_expr(c, elt));
+        RETURN_IF_ERROR(ft_cg_visit_expr(c, val));
+        ADDOP_I(c, FT_OP_MAP_ADD, depth + 1);
+        break;
+    }
+    return 0;
+}
+
 static int comprehension_generator(Compiler *c, asdl_comprehension_seq *generators,
                                    int gen_index, int depth, expr_ty elt, expr_ty val,
                                    int type)
 {
     comprehension_ty gen = asdl_seq_GET(generators, gen_index);
     if (gen->is_async)
-        return ft_cg_error(c, "asynchronous comprehensions are not supported by ftpy");
+        return async_comprehension_generator(c, generators, gen_index, depth, elt, val, type);
     Block *start = ft_cg_new_block(c), *if_cleanup = ft_cg_new_block(c), *anchor = ft_cg_new_block(c);
     if (!start || !if_cleanup || !anchor)
         return -1;
@@ -2601,26 +2692,7 @@ static int comprehension_generator(Compiler *c, asdl_comprehension_seq *generato
         RETURN_IF_ERROR(comprehension_generator(c, generators, gen_index, depth, elt, val,
                                                 type));
     } else {
-        switch (type) {
-        case FT_COMP_GENEXP:
-            RETURN_IF_ERROR(ft_cg_visit_expr(c, elt));
-            ADDOP(c, FT_OP_YIELD_VALUE);
-            ADDOP(c, FT_OP_POP_TOP);
-            break;
-        case FT_COMP_LIST:
-            RETURN_IF_ERROR(ft_cg_visit_expr(c, elt));
-            ADDOP_I(c, FT_OP_LIST_APPEND, depth + 1);
-            break;
-        case FT_COMP_SET:
-            RETURN_IF_ERROR(ft_cg_visit_expr(c, elt));
-            ADDOP_I(c, FT_OP_SET_ADD, depth + 1);
-            break;
-        case FT_COMP_DICT:
-            RETURN_IF_ERROR(ft_cg_visit_expr(c, elt));
-            RETURN_IF_ERROR(ft_cg_visit_expr(c, val));
-            ADDOP_I(c, FT_OP_MAP_ADD, depth + 1);
-            break;
-        }
+        RETURN_IF_ERROR(comprehension_element(c, depth, elt, val, type));
     }
     ft_cg_use_next_block(c, if_cleanup);
     if (start) {
@@ -2630,13 +2702,63 @@ static int comprehension_generator(Compiler *c, asdl_comprehension_seq *generato
     return 0;
 }
 
+/* `async for` clause of a comprehension (CPython's compiler_async_comprehension_generator). */
+static int async_comprehension_generator(Compiler *c, asdl_comprehension_seq *generators,
+                                         int gen_index, int depth, expr_ty elt, expr_ty val,
+                                         int type)
+{
+    comprehension_ty gen = asdl_seq_GET(generators, gen_index);
+    Block *start = ft_cg_new_block(c), *except = ft_cg_new_block(c),
+          *if_cleanup = ft_cg_new_block(c);
+    if (!start || !except || !if_cleanup)
+        return -1;
+    if (gen_index == 0) {
+        /* the outermost async iterator is the implicit argument .0 (GET_AITER by the caller) */
+        c->u->argcount = 1;
+        ADDOP_I(c, FT_OP_LOAD_FAST, 0);
+    } else {
+        RETURN_IF_ERROR(ft_cg_visit_expr(c, gen->iter));
+        ADDOP(c, FT_OP_GET_AITER);
+    }
+    ft_cg_use_next_block(c, start);
+    depth++;
+    /* a pseudo loop block so that nothing unwinds past the aiter */
+    RETURN_IF_ERROR(push_fblock(c, FB_FOR_LOOP, start, NULL, NULL));
+    ADDOP_JUMP(c, PSEUDO_SETUP_FINALLY, except);
+    ADDOP(c, FT_OP_GET_ANEXT);
+    ADDOP_LOAD_CONST(c, FT_NONE);
+    ADDOP(c, FT_OP_YIELD_FROM);
+    ADDOP(c, PSEUDO_POP_BLOCK);
+    RETURN_IF_ERROR(ft_cg_visit_expr(c, gen->target));
+    for (ssize_t i = 0; i < asdl_seq_LEN(gen->ifs); i++)
+        RETURN_IF_ERROR(ft_cg_jump_if(c, asdl_seq_GET(gen->ifs, i), if_cleanup, 0));
+    if (++gen_index < asdl_seq_LEN(generators))
+        RETURN_IF_ERROR(comprehension_generator(c, generators, gen_index, depth, elt, val,
+                                                type));
+    else
+        RETURN_IF_ERROR(comprehension_element(c, depth, elt, val, type));
+    ft_cg_use_next_block(c, if_cleanup);
+    ADDOP_JUMP(c, FT_OP_JUMP, start);
+    pop_fblock(c);
+    ft_cg_use_next_block(c, except);
+    ADDOP(c, FT_OP_END_ASYNC_FOR);
+    return 0;
+}
+
 static int compiler_comprehension(Compiler *c, expr_ty e, int type, const char *name,
                                   asdl_comprehension_seq *generators, expr_ty elt,
                                   expr_ty val)
 {
     comprehension_ty outermost = asdl_seq_GET(generators, 0);
+    int outer_async = c->u->is_async, outer_scope = c->u->scope_type;
     RETURN_IF_ERROR(enter_scope(c, id_str(name), SCOPE_COMPREHENSION, e, e->lineno));
     SET_LOC(c, e);
+    int is_async_generator = c->u->ste->coroutine;
+    if (is_async_generator && type != FT_COMP_GENEXP && !outer_async &&
+        outer_scope != SCOPE_COMPREHENSION) {
+        ft_cg_error(c, "asynchronous comprehension outside of an asynchronous function");
+        goto error;
+    }
     int op = type == FT_COMP_LIST ? FT_OP_BUILD_LIST
            : type == FT_COMP_SET ? FT_OP_BUILD_SET
            : type == FT_COMP_DICT ? FT_OP_BUILD_MAP : -1;
@@ -2654,9 +2776,11 @@ static int compiler_comprehension(Compiler *c, expr_ty e, int type, const char *
     FT_DECREF(co);
     RETURN_IF_ERROR(r);
     RETURN_IF_ERROR(ft_cg_visit_expr(c, outermost->iter));
-    ADDOP(c, FT_OP_GET_ITER);
+    ADDOP(c, outermost->is_async ? FT_OP_GET_AITER : FT_OP_GET_ITER);
     /* [function, iterator]: CALL 0 passes the iterator in the `self` slot */
     ADDOP_I(c, FT_OP_CALL, 0);
+    if (is_async_generator && type != FT_COMP_GENEXP)
+        RETURN_IF_ERROR(add_await(c, 0));
     return 0;
 error:
     exit_scope(c);
@@ -2746,11 +2870,15 @@ static int visit_expr1(Compiler *c, expr_ty e)
             RETURN_IF_ERROR(ft_cg_visit_expr(c, e->v.Yield.value));
         else
             ADDOP_LOAD_CONST(c, FT_NONE);
+        if (c->u->ste->coroutine)
+            ADDOP(c, FT_OP_ASYNC_GEN_WRAP);
         ADDOP(c, FT_OP_YIELD_VALUE);
         return 0;
     case YieldFrom_kind:
         if (c->u->ste->type != FT_BLOCK_FUNCTION)
             return ft_cg_error(c, "'yield' outside function");
+        if (c->u->is_async)
+            return ft_cg_error(c, "'yield from' inside async function");
         RETURN_IF_ERROR(ft_cg_visit_expr(c, e->v.YieldFrom.value));
         ADDOP(c, FT_OP_GET_YIELD_FROM_ITER);
         ADDOP_LOAD_CONST(c, FT_NONE);
@@ -2759,9 +2887,10 @@ static int visit_expr1(Compiler *c, expr_ty e)
     case Await_kind:
         if (c->u->ste->type != FT_BLOCK_FUNCTION)
             return ft_cg_error(c, "'await' outside function");
-        if (c->u->scope_type != SCOPE_COMPREHENSION)
+        if (!c->u->is_async && c->u->scope_type != SCOPE_COMPREHENSION)
             return ft_cg_error(c, "'await' outside async function");
-        return ft_cg_error(c, "'await' is not supported by ftpy");
+        RETURN_IF_ERROR(ft_cg_visit_expr(c, e->v.Await.value));
+        return add_await(c, 0);
     case Compare_kind:
         return compiler_compare(c, e);
     case Call_kind:

@@ -54,7 +54,8 @@ struct Block {
 
 enum FBlockType {
     FB_WHILE_LOOP, FB_FOR_LOOP, FB_TRY_EXCEPT, FB_FINALLY_TRY, FB_FINALLY_END, FB_WITH,
-    FB_HANDLER_CLEANUP, FB_POP_VALUE, FB_EXCEPTION_HANDLER
+    FB_HANDLER_CLEANUP, FB_POP_VALUE, FB_EXCEPTION_HANDLER,
+    FB_ASYNC_WITH
 };
 
 typedef struct FBlock {
@@ -84,6 +85,7 @@ typedef struct Unit {
     int firstlineno;
     FtPosition loc;
     struct Unit *parent;
+    int is_async;                  /* an `async def` body */
 } Unit;
 
 typedef struct Compiler {

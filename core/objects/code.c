@@ -2,6 +2,7 @@
  * (core/compiler/codegen.c) and run by the eval loop. Owns the instruction, position and
  * exception-table arrays; exposes CPython's co_* attributes, co_positions() and co_lines(). */
 #include "core/object.h"
+#include <limits.h>
 #include <string.h>
 
 FtObject *ft_code_new(int argcount, int posonlyargcount, int kwonlyargcount, int flags,
@@ -203,7 +204,68 @@ static FtObject *code_lines(FtObject *o, FtObject *unused)
     return it;
 }
 
+/* code.replace(**changes): a copy with some attributes changed. ftpy supports the
+ * scalar and name attributes (types.coroutine uses co_flags), not the bytecode ones. */
+static FtObject *code_replace(FtObject *o, FtObject *const *args, ssize_t nargs,
+                              FtObject *kwnames)
+{
+    FtCode *co = (FtCode *)o;
+    if (nargs != 0) {
+        ft_err_format(ft_exc_TypeError, "replace() takes no positional arguments");
+        return NULL;
+    }
+    int ints[5] = { co->argcount, co->posonlyargcount, co->kwonlyargcount, co->flags,
+                    co->firstlineno };
+    static const char *const int_names[5] = { "co_argcount", "co_posonlyargcount",
+                                              "co_kwonlyargcount", "co_flags",
+                                              "co_firstlineno" };
+    FtObject *strs[3] = { co->filename, co->name, co->qualname };
+    static const char *const str_names[3] = { "co_filename", "co_name", "co_qualname" };
+    ssize_t nkw = kwnames ? FT_SIZE(kwnames) : 0;
+    for (ssize_t i = 0; i < nkw; i++) {
+        FtObject *key = FT_TUPLE_ITEMS(kwnames)[i], *v = args[i];
+        int done = 0;
+        for (int j = 0; j < 5 && !done; j++)
+            if (ft_str_eq_cstr(key, int_names[j])) {
+                if (!ft_int_check(v)) {
+                    ft_err_format(ft_exc_TypeError, "replace() argument '%s' must be int, not %s",
+                                  int_names[j], FT_TYPE(v)->tp_name);
+                    return NULL;
+                }
+                int overflow = 0;
+                int64_t x = ft_int_as_i64(v, &overflow);
+                if (overflow || x < INT_MIN || x > INT_MAX) {
+                    ft_err_format(ft_exc_OverflowError, "Python int too large to convert to C int");
+                    return NULL;
+                }
+                ints[j] = (int)x;
+                done = 1;
+            }
+        for (int j = 0; j < 3 && !done; j++)
+            if (ft_str_eq_cstr(key, str_names[j])) {
+                if (!ft_str_check(v)) {
+                    ft_err_format(ft_exc_TypeError, "replace() argument '%s' must be str, not %s",
+                                  str_names[j], FT_TYPE(v)->tp_name);
+                    return NULL;
+                }
+                strs[j] = v;
+                done = 1;
+            }
+        if (!done) {
+            ft_err_format(ft_exc_TypeError, "replace() got an unexpected keyword argument '%U'",
+                          key);
+            return NULL;
+        }
+    }
+    FtCode *r = (FtCode *)ft_code_new(ints[0], ints[1], ints[2], ints[3], co->stacksize, ints[4],
+                                      co->instrs, co->positions, co->ninstrs, co->exctable,
+                                      co->nexc, co->consts, co->names, co->localsplusnames,
+                                      co->localspluskinds, strs[0], strs[1], strs[2]);
+    return (FtObject *)r;
+}
+
 static FtMethodDef code_methods[] = {
+    { "replace", (void *)code_replace, FT_METH_FASTCALL | FT_METH_KEYWORDS, NULL },
     { "co_positions", (void *)code_positions, FT_METH_NOARGS, NULL },
     { "co_lines", (void *)code_lines, FT_METH_NOARGS, NULL },
     { NULL, NULL, 0, NULL },

@@ -370,13 +370,31 @@ static void unbound_local_error(FtCode *co, int oparg)
                        "value", name);
 }
 
+/* UNPACK_SEQUENCE of a list of exactly n items: pushes them in reverse at dst (new
+ * references); false (nothing pushed) for another size. Under the list's critical section,
+ * since another thread may change it between the size check and the reads. */
+static bool unpack_list(FtObject *seq, int n, FtObject **dst)
+{
+    bool ok;
+    LK_BEGIN_CRITICAL(seq);
+    ok = FT_SIZE(seq) == n;
+    if (ok) {
+        for (int i = 0; i < n; i++)
+            dst[n - 1 - i] = FT_NEWREF(FT_LIST_GET(seq, i));
+    }
+    LK_END_CRITICAL();
+    return ok;
+}
+
 /* Mapping lookup: 1 found (*v new ref), 0 absent (KeyError swallowed), -1 error. */
 static int mapping_lookup(FtObject *map, FtObject *key, FtObject **v)
 {
     if (ft_dict_check_exact(map)) {
-        FtObject *r = ft_dict_get(map, key);
+        /* New reference taken under the dict's critical section: another thread may
+         * rebind the name and free the old value (free-threaded builds). */
+        FtObject *r = ft_dict_get_ref(map, key);
         if (r) {
-            *v = FT_NEWREF(r);
+            *v = r;
             return 1;
         }
         *v = NULL;
@@ -921,7 +939,7 @@ static int call_exhausted_check(FtObject *it)
 /* YIELD_FROM's send: 0 yielded (*res), 1 returned (*res), -1 error. */
 static int send_into(FtObject *iter, FtObject *v, FtObject **res)
 {
-    if (ft_gen_check(iter))
+    if (ft_gen_check(iter) || ft_coro_check(iter))
         return ft_gen_send_ex(iter, v, res);
     FtObject *r;
     /* A class's __next__ is called directly: its StopIteration carries the return value,
@@ -1638,14 +1656,20 @@ dispatch:
         FtObject *res;
         if (ft_list_check_exact(container) && ft_int_check_exact(sub) && ft_int_is_compact(sub)) {
             int64_t i = ft_int_compact_value(sub);
+            /* Size, items and the new reference under the list's critical section: another
+             * thread may resize the item array or drop the item (braces under the GIL). */
+            res = NULL;
+            LK_BEGIN_CRITICAL(container);
             ssize_t n = FT_SIZE(container);
             if (i < 0)
                 i += n;
-            if (FT_UNLIKELY(i < 0 || i >= n)) {
+            if (FT_LIKELY(i >= 0 && i < n))
+                res = FT_NEWREF(FT_LIST_GET(container, i));
+            LK_END_CRITICAL();
+            if (FT_UNLIKELY(res == NULL)) {
                 ft_err_set_string(ft_exc_IndexError, "list index out of range");
                 goto error;
             }
-            res = FT_NEWREF(FT_LIST_GET(container, i));
         } else if (ft_tuple_check_exact(container) && ft_int_check_exact(sub) &&
                    ft_int_is_compact(sub)) {
             int64_t i = ft_int_compact_value(sub);
@@ -1659,7 +1683,7 @@ dispatch:
             res = FT_NEWREF(FT_TUPLE_GET(container, i));
         } else if (ft_dict_check_exact(container)) {
             SAVE_SP();
-            res = ft_dict_get(container, sub);
+            res = ft_dict_get_ref(container, sub);
             if (res == NULL) {
                 if (!ft_err_occurred()) {
                     FtObject *exc = ft_exc_new(ft_exc_KeyError, &sub, 1);
@@ -1670,7 +1694,6 @@ dispatch:
                 }
                 goto error;
             }
-            FT_INCREF(res);
         } else {
             SAVE_SP();
             res = ft_object_getitem(container, sub);
@@ -1689,15 +1712,24 @@ dispatch:
         FtObject *container = SECOND();
         FtObject *v = PEEK(3);
         int err;
-        if (ft_list_check_exact(container) && ft_int_check_exact(sub) && ft_int_is_compact(sub) &&
-            ft_int_compact_value(sub) >= 0 && ft_int_compact_value(sub) < FT_SIZE(container)) {
-            FtObject *old = FT_LIST_GET(container, ft_int_compact_value(sub));
-            FT_LIST_SET(container, ft_int_compact_value(sub), v);  /* the stack's reference */
-            sp -= 3;
-            FT_DECREF(old);
-            FT_DECREF(container);
-            FT_DECREF(sub);
-            DISPATCH();
+        if (ft_list_check_exact(container) && ft_int_check_exact(sub) && ft_int_is_compact(sub)) {
+            int64_t i = ft_int_compact_value(sub);
+            FtObject *old = NULL;
+            /* Under the list's critical section (another thread may resize it); the old
+             * item is released after it ends. */
+            LK_BEGIN_CRITICAL(container);
+            if (i >= 0 && i < FT_SIZE(container)) {
+                old = FT_LIST_GET(container, i);
+                FT_LIST_SET(container, i, v);  /* the stack's reference */
+            }
+            LK_END_CRITICAL();
+            if (old) {
+                sp -= 3;
+                FT_DECREF(old);
+                FT_DECREF(container);
+                FT_DECREF(sub);
+                DISPATCH();
+            }
         }
         SAVE_SP();
         if (ft_dict_check_exact(container))
@@ -1949,10 +1981,8 @@ dispatch:
             sp--;
             for (int i = oparg - 1; i >= 0; i--)
                 PUSH(FT_NEWREF(FT_TUPLE_GET(seq, i)));
-        } else if (ft_list_check_exact(seq) && FT_SIZE(seq) == oparg) {
-            sp--;
-            for (int i = oparg - 1; i >= 0; i--)
-                PUSH(FT_NEWREF(FT_LIST_GET(seq, i)));
+        } else if (ft_list_check_exact(seq) && unpack_list(seq, oparg, sp - 1)) {
+            sp += oparg - 1;
         } else {
             sp--;
             SAVE_SP();
@@ -2419,7 +2449,12 @@ dispatch:
 
     TARGET(GET_YIELD_FROM_ITER) {
         FtObject *iterable = TOP();
-        if (!ft_gen_check(iterable)) {
+        if (ft_coro_check(iterable)) {
+            /* `yield from coro` only in an iterable (types.coroutine) or async coroutine */
+            SAVE_SP();
+            if (!ft_gen_yield_from_coro_ok(frame->code))
+                goto error;
+        } else if (!ft_gen_check(iterable)) {
             SAVE_SP();
             FtObject *it = ft_object_getiter(iterable);
             if (it == NULL)
@@ -2450,6 +2485,90 @@ dispatch:
         }
         SET_TOP(res);
         FT_DECREF(receiver);
+        DISPATCH();
+    }
+
+    TARGET(GET_AWAITABLE) {
+        FtObject *iterable = TOP();
+        SAVE_SP();
+        FtObject *iter = ft_gen_get_awaitable(iterable, oparg);
+        if (iter == NULL)
+            goto error;
+        SET_TOP(iter);
+        FT_DECREF(iterable);
+        DISPATCH();
+    }
+
+    TARGET(GET_AITER) {
+        FtObject *obj = TOP();
+        SAVE_SP();
+        FtObject *iter = ft_gen_get_aiter(obj);
+        if (iter == NULL)
+            goto error;
+        SET_TOP(iter);
+        FT_DECREF(obj);
+        DISPATCH();
+    }
+
+    TARGET(GET_ANEXT) {
+        SAVE_SP();
+        FtObject *awaitable = ft_gen_get_anext(TOP());
+        if (awaitable == NULL)
+            goto error;
+        PUSH(awaitable);
+        DISPATCH();
+    }
+
+    TARGET(END_ASYNC_FOR) {
+        FtObject *exc = POP();
+        SAVE_SP();
+        if (ft_err_given_matches(exc, (FtObject *)ft_exc_StopAsyncIteration)) {
+            FT_DECREF(exc);
+            FT_DECREF(POP());
+            DISPATCH();
+        }
+        ft_err_restore(exc);
+        goto exception_unwind;
+    }
+
+    TARGET(ASYNC_GEN_WRAP) {
+        FtObject *v = TOP();
+        SAVE_SP();
+        FtObject *w = ft_gen_async_wrap(v);
+        if (w == NULL)
+            goto error;
+        SET_TOP(w);
+        FT_DECREF(v);
+        DISPATCH();
+    }
+
+    TARGET(BEFORE_ASYNC_WITH) {
+        FtObject *mgr = TOP();
+        SAVE_SP();
+        FtObject *enter = lookup_special(mgr, FT_ID(__aenter__));
+        if (enter == NULL) {
+            if (!ft_err_occurred())
+                ft_err_format(ft_exc_TypeError,
+                              "'%s' object does not support the asynchronous context manager "
+                              "protocol", FT_TYPE(mgr)->tp_name);
+            goto error;
+        }
+        FtObject *exit = lookup_special(mgr, FT_ID(__aexit__));
+        if (exit == NULL) {
+            if (!ft_err_occurred())
+                ft_err_format(ft_exc_TypeError,
+                              "'%s' object does not support the asynchronous context manager "
+                              "protocol (missed __aexit__ method)", FT_TYPE(mgr)->tp_name);
+            FT_DECREF(enter);
+            goto error;
+        }
+        SET_TOP(exit);
+        FT_DECREF(mgr);
+        FtObject *res = ft_object_call_noargs(enter);
+        FT_DECREF(enter);
+        if (res == NULL)
+            goto error;
+        PUSH(res);
         DISPATCH();
     }
 
@@ -2766,5 +2885,5 @@ int ft_vm_types_init(void)
     for (size_t i = 0; i < FT_ARRAY_LEN(types); i++)
         if (ft_type_ready(types[i]) < 0)
             return -1;
-    return 0;
+    return ft_gen_types_init();
 }

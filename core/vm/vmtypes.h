@@ -126,6 +126,26 @@ extern FtType ft_gen_type;
 /* Send v into a generator: 0 = it yielded (*result), 1 = it returned (*result, the return
  * value), -1 = it raised. Used by YIELD_FROM and for loops over generators. */
 int ft_gen_send_ex(FtObject *gen, FtObject *v, FtObject **result);
+/* Coroutines (`coroutine`) and asynchronous generators (`async_generator`) share the
+ * generator's layout; ft_gen_send_ex accepts coroutines too. */
+extern FtType ft_coro_type, ft_async_gen_type;
+#define ft_coro_check(o) (FT_TYPE(o) == &ft_coro_type)
+#define ft_async_gen_check(o) (FT_TYPE(o) == &ft_async_gen_type)
+/* The instructions' helpers (CPython 3.11 semantics and messages), all returning new refs:
+ * GET_AWAITABLE (where: 0, or 1 / 2 for __aenter__ / __aexit__), GET_AITER, GET_ANEXT,
+ * ASYNC_GEN_WRAP. */
+FtObject *ft_gen_get_awaitable(FtObject *o, int where);
+FtObject *ft_gen_get_aiter(FtObject *o);
+FtObject *ft_gen_get_anext(FtObject *aiter);
+FtObject *ft_gen_async_wrap(FtObject *v);
+/* GET_YIELD_FROM_ITER's rule for coroutines: 1 when `yield from coro` is allowed in a frame
+ * running `code` (an iterable or async coroutine), 0 otherwise with TypeError set. */
+int ft_gen_yield_from_coro_ok(FtCode *code);
+int ft_gen_types_init(void);   /* readies the coroutine types (from ft_vm_types_init) */
+/* sys.set_asyncgen_hooks / get_asyncgen_hooks storage (per thread; NULL = None). Set
+ * increfs its arguments; get returns BORROWED references. For the sys module. */
+int ft_gen_set_asyncgen_hooks(FtObject *firstiter, FtObject *finalizer);
+void ft_gen_get_asyncgen_hooks(FtObject **firstiter, FtObject **finalizer);
 
 /* ---- frame.c, traceback.c: Python-visible frames and tracebacks ------------------------ */
 extern FtType ft_frame_type, ft_traceback_type;
