@@ -266,6 +266,10 @@ FtObject *ft_dict_new(void);
 FtObject *ft_dict_get(FtObject *d, FtObject *key);       /* BORROWED; NULL: absent or error */
 FtObject *ft_dict_get_known_hash(FtObject *d, FtObject *key, ft_hash_t hash); /* BORROWED */
 FtObject *ft_dict_get_cstr(FtObject *d, const char *key);  /* BORROWED, no error */
+/* NEW references: safe when other threads may write the dict (free-threaded builds). */
+FtObject *ft_dict_get_ref(FtObject *d, FtObject *key);   /* NULL: absent, or error set */
+FtObject *ft_dict_get_ref_known_hash(FtObject *d, FtObject *key, ft_hash_t hash);
+FtObject *ft_dict_get_ref_cstr(FtObject *d, const char *key); /* no error */
 int ft_dict_set(FtObject *d, FtObject *key, FtObject *value);  /* increfs both */
 int ft_dict_set_cstr(FtObject *d, const char *key, FtObject *value);
 int ft_dict_del(FtObject *d, FtObject *key);             /* KeyError when absent */

@@ -209,8 +209,12 @@ static inline void count_alloc(void) {
 #else
     intptr_t n = ++gc_state.count[0];
 #endif
-    if (FT_UNLIKELY(n > gc_state.threshold[0]) && gc_state.threshold[0] && gc_state.enabled &&
-        !gc_state.collecting)
+    /* Relaxed loads: gc.disable() / set_threshold() from another thread take effect at the
+     * next check; a collection already running makes the request pointless. */
+    int threshold = __atomic_load_n(&gc_state.threshold[0], __ATOMIC_RELAXED);
+    if (FT_UNLIKELY(n > threshold) && threshold &&
+        __atomic_load_n(&gc_state.enabled, __ATOMIC_RELAXED) &&
+        !__atomic_load_n(&gc_state.collecting, __ATOMIC_RELAXED))
         request_collection();
 }
 
@@ -219,7 +223,13 @@ static inline void count_free(void) {
     GCThread *t = gc_thread_get();
     if (FT_LIKELY(--t->delta > -GC_BATCH))
         return;
-    __atomic_add_fetch(&gc_state.count[0], t->delta, __ATOMIC_RELAXED);
+    /* Never below zero, as in the GIL build: the frees of a collection's own garbage must
+     * not postpone the next collection (the interval would grow with every collection). */
+    intptr_t c = __atomic_load_n(&gc_state.count[0], __ATOMIC_RELAXED), next;
+    do {
+        next = c + t->delta < 0 ? 0 : c + t->delta;
+    } while (!__atomic_compare_exchange_n(&gc_state.count[0], &c, next, true, __ATOMIC_RELAXED,
+                                          __ATOMIC_RELAXED));
     t->delta = 0;
 #else
     if (gc_state.count[0] > 0)

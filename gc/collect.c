@@ -25,12 +25,13 @@
  * exceed 25% of those that survived it (CPython's long-lived heuristic): building a huge
  * list of containers costs O(n) in collections, not O(n^2).
  *
- * Free-threaded strategies. The collection stops the world (lk_stop_the_world): every other
- * thread is parked at a yield point or detached in a blocking call, so the lists and counts
- * are stable and FT_REFCNT is exact. Under brc every thread's merge queue is merged first,
- * so no garbage object carries a deferred decrement. Finalizers and weakref callbacks run
- * in the collecting thread with the world still stopped (a finalizer that waits for another
- * Python thread would deadlock: see gc/README.md).
+ * Free-threaded strategies. Finding the garbage stops the world (lk_stop_the_world): every
+ * other thread is parked at a yield point or detached in a blocking call, so the lists and
+ * counts are stable and FT_REFCNT is exact. Under brc every thread's merge queue is merged
+ * first, so no garbage object carries a deferred decrement. The collector then takes a
+ * reference to every garbage object and restarts the world: weakref callbacks and
+ * finalizers run while the other threads run (a finalizer may wait for them); the world is
+ * stopped again only to recompute reachability after the finalizers (collect_main).
  *
  * Summary: (1) only objects whose every reference comes from the collected set are garbage;
  * (2) nothing is freed by the collector itself: tp_clear drops references and reference
@@ -148,31 +149,36 @@ static void move_unreachable(GCList *young, GCList *unreachable) {
     }
 }
 
-/* Untrack a tuple of atoms, its tuple items first (so that ((1, 2), 3) goes whatever the
- * order of the list); the nesting depth explored is bounded. */
-static void maybe_untrack_tuple(FtObject *t, int depth) {
-    if (depth < 8) {
-        for (ssize_t i = 0; i < FT_SIZE(t); i++) {
-            FtObject *x = FT_TUPLE_GET(t, i);
-            if (x && FT_TYPE(x) == &ft_tuple_type && (FT_AS_GC(x)->gc_bits & FT_GC_TRACKED))
-                maybe_untrack_tuple(x, depth + 1);
-        }
+/* Does tuple t (kept tracked by ft_tuple_maybe_untrack) hold a tracked tuple? Then a later
+ * pass may untrack it once that item is untracked. */
+static bool holds_tracked_tuple(FtObject *t) {
+    for (ssize_t i = 0; i < FT_SIZE(t); i++) {
+        FtObject *x = FT_TUPLE_GET(t, i);
+        if (x && FT_TYPE(x) == &ft_tuple_type && (FT_AS_GC(x)->gc_bits & FT_GC_TRACKED))
+            return true;
     }
-    ft_tuple_maybe_untrack(t);
+    return false;
 }
 
+/* CPython's untrack_tuples, in up to three passes so that ((1, 2), 3) goes whatever the
+ * order of the list (a pass only unlinks the tuple it looks at: iteration stays valid). */
 static void untrack_tuples(GCList *young) {
-    /* Untracking an item may unlink any object of young: take each from the head. */
-    GCList done;
-    gc_list_init(&done);
-    while (!gc_list_empty(young)) {
+    for (int pass = 0; pass < 3; pass++) {
+        bool again = false;
         FtGCHead *g = young->head.gc_next;
-        move_to(g, &done);
-        FtObject *o = FT_FROM_GC(g);
-        if (FT_TYPE(o) == &ft_tuple_type)
-            maybe_untrack_tuple(o, 0);
+        while (g != &young->head) {
+            FtGCHead *next = g->gc_next;
+            FtObject *o = FT_FROM_GC(g);
+            if (FT_TYPE(o) == &ft_tuple_type) {
+                ft_tuple_maybe_untrack(o);
+                if (!again && (g->gc_bits & FT_GC_TRACKED) && holds_tracked_tuple(o))
+                    again = true;
+            }
+            g = next;
+        }
+        if (!again)
+            return;
     }
-    gc_list_splice(&done, young);
 }
 
 static void untrack_dicts(GCList *young) {
@@ -186,11 +192,23 @@ static void untrack_dicts(GCList *young) {
     }
 }
 
-/* Survivors go to `to` with their collection bits cleared. */
+/* Survivors go to `to` with their collection bits cleared (one walk: the bits and, in
+ * free-threaded builds, the list pointer). */
 static void promote(GCList *from, GCList *to) {
-    for (FtGCHead *g = from->head.gc_next; g != &from->head; g = g->gc_next)
+    if (gc_list_empty(from))
+        return;
+    for (FtGCHead *g = from->head.gc_next; g != &from->head; g = g->gc_next) {
         g->gc_bits &= FT_GC_FLAG_MASK & ~(FT_GC_COLLECTING | FT_GC_UNREACHABLE);
-    gc_list_splice(from, to);
+#if FT_FREE_THREADED
+        g->gc_list = to;
+#endif
+    }
+    FtGCHead *first = from->head.gc_next, *last = from->head.gc_prev, *tail = to->head.gc_prev;
+    tail->gc_next = first;
+    first->gc_prev = tail;
+    last->gc_next = &to->head;
+    to->head.gc_prev = last;
+    from->head.gc_next = from->head.gc_prev = &from->head;
 }
 
 static void debug_object(const char *what, FtObject *o) {
@@ -370,6 +388,15 @@ static ssize_t collect_main(int gen) {
         for (FtGCHead *g = unreachable.head.gc_next; g != &unreachable.head; g = g->gc_next)
             debug_object("collectable", FT_FROM_GC(g));
 
+    if (gc_list_empty(&unreachable)) {
+        start_world(); /* nothing to finalize or clear */
+        gc_state.stats[gen].collections++;
+        ft_stats.gc_collections[gen]++;
+        if (gc_state.debug & 1)
+            fprintf(stderr, "gc: done, 0 unreachable, 0 uncollectable, %.4fs elapsed\n",
+                    now() - t0);
+        return 0;
+    }
     FtObject *calls = clear_weakrefs(&unreachable);
     for (FtGCHead *g = unreachable.head.gc_next; g != &unreachable.head; g = g->gc_next)
         FT_INCREF(FT_FROM_GC(g));
@@ -471,7 +498,8 @@ int gc_pending_wired; /* ft_gc_collect_pending has been called: the eval loop di
 void ft_gc_collect_pending(FtThreadState *ts) {
     gc_pending_wired = 1;
     __atomic_fetch_and(&ts->eval_breaker, ~(uint32_t)LK_BREAK_GC, __ATOMIC_RELAXED);
-    if (!gc_state.enabled || __atomic_load_n(&gc_state.collecting, __ATOMIC_RELAXED))
+    if (!__atomic_load_n(&gc_state.enabled, __ATOMIC_RELAXED) ||
+        __atomic_load_n(&gc_state.collecting, __ATOMIC_RELAXED))
         return;
     /* The oldest generation whose count exceeds its threshold (CPython's
      * collect_generations), a full collection only past the long-lived ratio. */

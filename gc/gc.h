@@ -65,5 +65,7 @@ void ft_weakref_clear_on_free(FtObject *o);
  * callbacks; append to `callbacks` (a list) each weakref with a callback that is not itself
  * garbage (not FT_GC_UNREACHABLE). Returns -1 on memory error. */
 int ft_weakref_clear_for_gc(FtObject *o, FtObject *callbacks);
+/* o.__weakref__: the first weak reference to o (new reference), or None. */
+FtObject *ft_weakref_get_first(FtObject *o);
 
 #endif

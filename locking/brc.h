@@ -63,7 +63,7 @@ static inline void lk_incref(lk_refcnt *rc) {
     uint32_t local = __atomic_load_n(&rc->ob_ref_local, __ATOMIC_RELAXED);
     if (local == LK_LOCAL_IMMORTAL)
         return;
-    if (rc->ob_tid == lk_brc_tid) {
+    if (__atomic_load_n(&rc->ob_tid, __ATOMIC_RELAXED) == lk_brc_tid) {
         FT_STAT_RC(rc_local);
         /* Only the owner writes ob_ref_local: a plain increment published as a relaxed store. */
         __atomic_store_n(&rc->ob_ref_local, local + 1, __ATOMIC_RELAXED);
@@ -77,7 +77,7 @@ static inline bool lk_decref(lk_refcnt *rc) {
     uint32_t local = __atomic_load_n(&rc->ob_ref_local, __ATOMIC_RELAXED);
     if (local == LK_LOCAL_IMMORTAL)
         return false;
-    if (rc->ob_tid == lk_brc_tid) {
+    if (__atomic_load_n(&rc->ob_tid, __ATOMIC_RELAXED) == lk_brc_tid) {
         FT_STAT_RC(rc_local);
         __atomic_store_n(&rc->ob_ref_local, local - 1, __ATOMIC_RELAXED);
         return local == 1 ? lk_brc_local_zero(rc) : false;

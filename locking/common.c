@@ -206,8 +206,16 @@ static double stop_started;
 void lk_world_stop(FtThreadState *ts) {
     double requested = now();
     pthread_mutex_lock(&world_mutex);
-    while (stopping) /* invariant 3 */
-        pthread_cond_wait(&world_changed, &world_mutex);
+    if (stopping) {
+        /* Invariant 3: another stop is under way. Wait for it parked, as at a yield point,
+         * or its stopper would wait for us forever. */
+        LkThread *t = lk_of(ts);
+        __atomic_store_n(&t->state, LK_SUSPENDED, __ATOMIC_RELAXED);
+        pthread_cond_broadcast(&world_changed);
+        while (stopping)
+            pthread_cond_wait(&world_changed, &world_mutex);
+        __atomic_store_n(&t->state, LK_ATTACHED, __ATOMIC_RELAXED);
+    }
     stopping = 1;
     stopper = ts;
     while (others_attached(ts) > 0)

@@ -42,6 +42,17 @@ extern FtModuleDef ft_ast_module_def;       /* runtime/modules/_ast.c */
 extern FtModuleDef ft_imp_module_def;       /* runtime/modules/_imp.c */
 extern FtModuleDef ft_gc_module_def;        /* runtime/modules/gc.c */
 extern FtModuleDef ft_weakref_module_def;   /* core/objects/weakref.c */
+extern FtModuleDef ft_signal_module_def;    /* runtime/modules/signal.c */
+extern FtModuleDef ft_zlib_module_def;      /* runtime/modules/zlib.c */
+extern FtModuleDef ft_hashlib_module_def;   /* runtime/modules/_hashlib.c */
+extern FtModuleDef ft_socket_module_def;    /* runtime/modules/socket.c */
+extern FtModuleDef ft_select_module_def;    /* runtime/modules/select.c */
+extern FtModuleDef ft_io_module_def;        /* runtime/modules/_io.c */
+/* builtins.open, also io.open (FASTCALL|KEYWORDS): calls io._open (runtime/modules/_io.c). */
+FtObject *ft_io_open(FtObject *self, FtObject *const *args, ssize_t nargs, FtObject *kwnames);
+/* At interpreter exit (ft_runtime_fini, next to ft_stdio_flush_all): write out the data still
+ * buffered in every live io.BufferedWriter/BufferedRandom (runtime/modules/_io.c). */
+void ft_io_flush_all(void);
 
 #endif
 

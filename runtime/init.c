@@ -2,6 +2,7 @@
  * area in dependency order, then the builtins and sys modules. */
 #include "runtime/import.h"
 #include "runtime/modules/stdio.h"
+#include "runtime/signals.h"
 #include "runtime/tstate.h"
 #include <limits.h>
 #include <stdio.h>
@@ -42,6 +43,9 @@ int ft_runtime_init(int argc, char **argv) {
     if (init_module(&ft_builtins_module_def, &ft_runtime.builtins, &ft_runtime.builtins_dict) < 0 ||
         init_module(&ft_sys_module_def, &ft_runtime.sys, &ft_runtime.sys_dict) < 0)
         goto fail;
+    /* SIGINT raises KeyboardInterrupt from the start, without importing signal. */
+    if (ft_signals_init() < 0)
+        goto fail;
     return 0;
 
 fail:
@@ -71,6 +75,7 @@ void ft_runtime_fini(void) {
     ft_stdio_flush_all();
     if (ft_runtime.stats)
         ft_stats_print();
+    ft_signals_fini();
     /* Objects are left to the operating system, as CPython does for most of them; the
      * cycle collector and finalizers at exit arrive with the GC issue. */
 }

@@ -2,6 +2,7 @@
 #include "core/object.h"
 #include "runtime/import.h"
 #include "runtime/run.h"
+#include "runtime/signals.h"
 #include "runtime/tstate.h"
 #include <signal.h>
 #include <stdio.h>
@@ -187,5 +188,7 @@ int main(int argc, char **argv) {
     if (inspect && isatty(STDIN_FILENO))
         status = ft_run_interactive();
     ft_runtime_fini();
+    if (ft_signals_unhandled_kbi)
+        return ft_signals_exit_sigint();
     return status;
 }

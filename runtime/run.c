@@ -3,6 +3,7 @@
 #include "runtime/run.h"
 #include "core/compiler/compile.h"
 #include "runtime/import.h"
+#include "runtime/signals.h"
 #include "runtime/tstate.h"
 #include <errno.h>
 #include <stdio.h>
@@ -131,6 +132,9 @@ int ft_handle_uncaught(void) {
     } else {
         print_exception(exc);
         status = 1;
+        /* Like CPython, die of SIGINT after an uncaught KeyboardInterrupt (main.c). */
+        if (ft_err_given_matches(exc, (FtObject *)ft_exc_KeyboardInterrupt))
+            ft_signals_unhandled_kbi = 1;
     }
     FT_DECREF(exc);
     return status;

@@ -1,7 +1,7 @@
 # Sourced by tests/run and bench/run's shell helpers: make sure the Debian packages the
 # build needs are installed. As root, install what is missing; otherwise print the exact
 # command and fail.
-ftpy_packages="cmake ninja-build gcc pkg-config ccache libjemalloc-dev libck-dev libcriterion-dev"
+ftpy_packages="cmake ninja-build gcc pkg-config ccache libjemalloc-dev libck-dev libcriterion-dev zlib1g-dev libssl-dev"
 
 ftpy_install_deps() {
     missing=""

@@ -5,7 +5,8 @@ import shutil
 import subprocess
 
 PACKAGES = ["cmake", "ninja-build", "gcc", "pkg-config", "ccache", "libjemalloc-dev",
-            "libck-dev", "libcriterion-dev", "gnuplot-nox"]
+            "libck-dev", "libcriterion-dev", "zlib1g-dev", "libssl-dev",
+            "gnuplot-nox"]
 
 
 def installed(package):

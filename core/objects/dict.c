@@ -68,6 +68,9 @@ static struct {
 
 static uint64_t dict_version_counter;
 
+/* Writers hold the critical section; len() reads the size without it (ft_dict_size). */
+#define SET_USED(mp, n) __atomic_store_n(&(mp)->used, (n), __ATOMIC_RELAXED)
+
 static inline void bump_version(FtDict *mp) {
     mp->version = __atomic_add_fetch(&dict_version_counter, 1, __ATOMIC_RELAXED);
 }
@@ -145,7 +148,7 @@ static inline uint8_t estimate_log2_keysize(ssize_t n) {
 
 static inline ft_hash_t key_hash(FtObject *key) {
     if (ft_str_check_exact(key)) {
-        ft_hash_t h = ((FtStr *)key)->hash;
+        ft_hash_t h = __atomic_load_n(&((FtStr *)key)->hash, __ATOMIC_RELAXED);
         if (h != -1)
             return h;
     }
@@ -309,7 +312,7 @@ static int insertdict(FtDict *mp, FtObject *key, ft_hash_t hash, FtObject *value
         ep->key = key;
         ep->hash = hash;
         ep->value = value;
-        mp->used++;
+        SET_USED(mp, mp->used + 1);
         dk->usable--;
         dk->nentries++;
         bump_version(mp);
@@ -338,7 +341,7 @@ static void delitem_at(FtDict *mp, ft_hash_t hash, ssize_t ix) {
     FtObject *old_key = ep->key, *old_value = ep->value;
     ep->key = NULL;
     ep->value = NULL;
-    mp->used--;
+    SET_USED(mp, mp->used - 1);
     bump_version(mp);
     FT_DECREF(old_key);
     FT_DECREF(old_value);
@@ -375,10 +378,47 @@ static FtObject *dict_new_presized(ssize_t n) {
     return d;
 }
 
+/* Lookups hold the dict's critical section: in a free-threaded build another thread may be
+ * inserting or resizing (the table read here could be freed under us). The borrowed result
+ * of ft_dict_get* is only safe while nothing else can remove the key (the dict is private to
+ * the thread, or the caller holds its own reference to the value); code that reads a dict
+ * other threads write (globals, instance and class dicts) uses ft_dict_get_ref*, which takes
+ * the reference before leaving the critical section. Under the GIL the sections are braces. */
 FtObject *ft_dict_get_known_hash(FtObject *d, FtObject *key, ft_hash_t hash) {
     FtObject *value;
+    LK_BEGIN_CRITICAL(d);
     dict_lookup((FtDict *)d, key, hash, &value);
+    LK_END_CRITICAL();
     return value;
+}
+
+FtObject *ft_dict_get_ref_known_hash(FtObject *d, FtObject *key, ft_hash_t hash) {
+    FtObject *value;
+    LK_BEGIN_CRITICAL(d);
+    dict_lookup((FtDict *)d, key, hash, &value);
+    FT_XINCREF(value);
+    LK_END_CRITICAL();
+    return value;
+}
+
+FtObject *ft_dict_get_ref(FtObject *d, FtObject *key) {
+    ft_hash_t hash = key_hash(key);
+    if (hash == -1)
+        return NULL;
+    return ft_dict_get_ref_known_hash(d, key, hash);
+}
+
+FtObject *ft_dict_get_ref_cstr(FtObject *d, const char *key) {
+    FtObject *k = ft_str_from_cstr(key);
+    if (!k) {
+        ft_err_clear();
+        return NULL;
+    }
+    FtObject *v = ft_dict_get_ref(d, k);
+    FT_DECREF(k);
+    if (!v && ft_err_occurred())
+        ft_err_clear();
+    return v;
 }
 
 FtObject *ft_dict_get(FtObject *d, FtObject *key) {
@@ -464,7 +504,10 @@ int ft_dict_contains(FtObject *d, FtObject *key) {
     if (hash == -1)
         return -1;
     FtObject *value;
-    ssize_t ix = dict_lookup((FtDict *)d, key, hash, &value);
+    ssize_t ix;
+    LK_BEGIN_CRITICAL(d);
+    ix = dict_lookup((FtDict *)d, key, hash, &value);
+    LK_END_CRITICAL();
     if (ix == DKIX_ERROR)
         return -1;
     return value != NULL;
@@ -485,18 +528,43 @@ static int dict_next_entry(FtObject *d, ssize_t *pos, DictEntry **out) {
     return 1;
 }
 
+/* Borrowed references, as CPython's PyDict_Next. The step holds the critical section, so a
+ * dict another thread resizes is never read through a freed table; a caller iterating a
+ * dict other threads may change should hold the dict's critical section around its loop. */
 int ft_dict_next(FtObject *d, ssize_t *pos, FtObject **key, FtObject **value) {
     DictEntry *ep;
-    if (!dict_next_entry(d, pos, &ep))
-        return 0;
-    if (key)
-        *key = ep->key;
-    if (value)
-        *value = ep->value;
-    return 1;
+    int r;
+    LK_BEGIN_CRITICAL(d);
+    r = dict_next_entry(d, pos, &ep);
+    if (r) {
+        if (key)
+            *key = ep->key;
+        if (value)
+            *value = ep->value;
+    }
+    LK_END_CRITICAL();
+    return r;
 }
 
-ssize_t ft_dict_size(FtObject *d) { return ((FtDict *)d)->used; }
+/* The size is written under the critical section with relaxed atomic stores (set_used) so
+ * that len() needs no lock. */
+/* ft_dict_next with new references, taken inside the critical section. */
+static int dict_next_ref(FtObject *d, ssize_t *pos, FtObject **key, FtObject **value) {
+    DictEntry *ep;
+    int r;
+    LK_BEGIN_CRITICAL(d);
+    r = dict_next_entry(d, pos, &ep);
+    if (r) {
+        *key = ft_newref(ep->key);
+        *value = ft_newref(ep->value);
+    }
+    LK_END_CRITICAL();
+    return r;
+}
+
+ssize_t ft_dict_size(FtObject *d) {
+    return __atomic_load_n(&((FtDict *)d)->used, __ATOMIC_RELAXED);
+}
 
 /* Detach the table (the dict becomes empty), then release the entries. */
 void ft_dict_clear(FtObject *d) {
@@ -506,7 +574,7 @@ void ft_dict_clear(FtObject *d) {
     oldkeys = mp->keys;
     if (oldkeys != EMPTY_KEYS || mp->used) {
         mp->keys = EMPTY_KEYS;
-        mp->used = 0;
+        SET_USED(mp, 0);
         bump_version(mp);
     } else {
         oldkeys = NULL;
@@ -524,7 +592,7 @@ void ft_dict_clear(FtObject *d) {
     ft_mem_free(oldkeys);
 }
 
-FtObject *ft_dict_copy(FtObject *d) {
+static FtObject *dict_copy_locked(FtObject *d) {
     FtDict *mp = (FtDict *)d;
     if (mp->used == 0)
         return ft_dict_new();
@@ -572,7 +640,65 @@ FtObject *ft_dict_copy(FtObject *d) {
     return copy;
 }
 
+/* The copy is made under d's critical section: another thread may be resizing it. */
+FtObject *ft_dict_copy(FtObject *d) {
+    FtObject *r;
+    LK_BEGIN_CRITICAL(d);
+    r = dict_copy_locked(d);
+    LK_END_CRITICAL();
+    return r;
+}
+
 static FtObject *dict_iter(FtObject *o);
+
+/* ft_dict_merge from an exact-iteration dict, with both critical sections held (another
+ * thread may resize either). */
+static int merge_from_dict(FtObject *a, FtDict *mp, FtDict *other, int override) {
+    if (other->used == 0)
+        return 0;
+    int r = 0;
+    LK_BEGIN_CRITICAL(mp);
+    if (mp->keys->usable * 3 < other->used * 2)
+        r = dict_resize(mp, estimate_log2_keysize(mp->used + other->used));
+    LK_END_CRITICAL();
+    if (r < 0)
+        return -1;
+    FtDictKeys *okeys = other->keys;
+    for (ssize_t i = 0, n = okeys->nentries; i < n; i++) {
+        DictEntry *entry = &DK_ENTRIES(okeys)[i];
+        FtObject *value = entry->value;
+        if (!value)
+            continue;
+        FtObject *key = entry->key;
+        ft_hash_t hash = entry->hash;
+        FT_INCREF(key);
+        FT_INCREF(value);
+        int err = 0;
+        if (override == 1) {
+            err = dict_set_known_hash(a, key, hash, value);
+        } else {
+            FtObject *existing;
+            ssize_t ix = dict_lookup(mp, key, hash, &existing);
+            if (ix == DKIX_ERROR) {
+                err = -1;
+            } else if (existing == NULL) {
+                err = dict_set_known_hash(a, key, hash, value);
+            } else if (override == 2) {
+                set_key_error(key);
+                err = -1;
+            }
+        }
+        FT_DECREF(value);
+        FT_DECREF(key);
+        if (err)
+            return -1;
+        if (n != other->keys->nentries || okeys != other->keys) {
+            ft_err_set_string(ft_exc_RuntimeError, "dict mutated during update");
+            return -1;
+        }
+    }
+    return 0;
+}
 
 /* Merge a mapping into d. override: 1 replace, 0 keep existing, 2 KeyError on a duplicate
  * (what f(**a, **b) needs). */
@@ -583,51 +709,13 @@ int ft_dict_merge(FtObject *a, FtObject *b, int override) {
     }
     FtDict *mp = (FtDict *)a;
     if (ft_dict_check(b) && FT_TYPE(b)->tp_iter == dict_iter) {
-        FtDict *other = (FtDict *)b;
-        if (other == mp || other->used == 0)
+        if (a == b)
             return 0;
-        int r = 0;
-        LK_BEGIN_CRITICAL(mp);
-        if (mp->keys->usable * 3 < other->used * 2)
-            r = dict_resize(mp, estimate_log2_keysize(mp->used + other->used));
-        LK_END_CRITICAL();
-        if (r < 0)
-            return -1;
-        FtDictKeys *okeys = other->keys;
-        for (ssize_t i = 0, n = okeys->nentries; i < n; i++) {
-            DictEntry *entry = &DK_ENTRIES(okeys)[i];
-            FtObject *value = entry->value;
-            if (!value)
-                continue;
-            FtObject *key = entry->key;
-            ft_hash_t hash = entry->hash;
-            FT_INCREF(key);
-            FT_INCREF(value);
-            int err = 0;
-            if (override == 1) {
-                err = dict_set_known_hash(a, key, hash, value);
-            } else {
-                FtObject *existing;
-                ssize_t ix = dict_lookup(mp, key, hash, &existing);
-                if (ix == DKIX_ERROR) {
-                    err = -1;
-                } else if (existing == NULL) {
-                    err = dict_set_known_hash(a, key, hash, value);
-                } else if (override == 2) {
-                    set_key_error(key);
-                    err = -1;
-                }
-            }
-            FT_DECREF(value);
-            FT_DECREF(key);
-            if (err)
-                return -1;
-            if (n != other->keys->nentries || okeys != other->keys) {
-                ft_err_set_string(ft_exc_RuntimeError, "dict mutated during update");
-                return -1;
-            }
-        }
-        return 0;
+        int r;
+        LK_BEGIN_CRITICAL2(a, b);
+        r = merge_from_dict(a, mp, (FtDict *)b, override);
+        LK_END_CRITICAL2();
+        return r;
     }
     /* Any other mapping: keys() then __getitem__. */
     FtObject *keys = ft_mapping_keys(b);
@@ -744,7 +832,7 @@ static FtObject *dict_entries_list(FtObject *d, int what) {
      * retry until the size is stable, as CPython does. */
     FtDict *mp = (FtDict *)d;
     for (;;) {
-        ssize_t n = mp->used;
+        ssize_t n = ft_dict_size(d);
         FtObject *list = ft_list_new(n);
         if (!list)
             return NULL;
@@ -758,13 +846,13 @@ static FtObject *dict_entries_list(FtObject *d, int what) {
                 FT_LIST_SET(list, i, pair);
             }
         }
-        if (n != mp->used) {
-            FT_DECREF(list);
-            continue;
-        }
+        /* Filled under the critical section: another thread may be resizing the dict. */
+        bool stable;
+        LK_BEGIN_CRITICAL(d);
+        stable = n == mp->used;
         ssize_t pos = 0, j = 0;
         DictEntry *ep;
-        while (dict_next_entry(d, &pos, &ep)) {
+        while (stable && dict_next_entry(d, &pos, &ep)) {
             if (what == 0) {
                 FT_LIST_SET(list, j, ft_newref(ep->key));
             } else if (what == 1) {
@@ -776,6 +864,11 @@ static FtObject *dict_entries_list(FtObject *d, int what) {
             }
             j++;
         }
+        LK_END_CRITICAL();
+        if (!stable) {
+            FT_DECREF(list);
+            continue;
+        }
         return list;
     }
 }
@@ -784,7 +877,7 @@ FtObject *ft_dict_keys_list(FtObject *d) { return dict_entries_list(d, 0); }
 FtObject *ft_dict_values_list(FtObject *d) { return dict_entries_list(d, 1); }
 FtObject *ft_dict_items_list(FtObject *d) { return dict_entries_list(d, 2); }
 
-FtObject *ft_dict_setdefault(FtObject *d, FtObject *key, FtObject *dflt) {
+static FtObject *dict_setdefault_impl(FtObject *d, FtObject *key, FtObject *dflt, bool newref) {
     ft_hash_t hash = key_hash(key);
     if (hash == -1)
         return NULL;
@@ -799,13 +892,21 @@ FtObject *ft_dict_setdefault(FtObject *d, FtObject *key, FtObject *dflt) {
     } else if (insertdict((FtDict *)d, ft_newref(key), hash, ft_newref(dflt)) == 0) {
         result = dflt;
     }
+    /* The new reference is taken inside the section: once it ends another thread may
+     * remove the key and free the value. */
+    if (newref)
+        FT_XINCREF(result);
     LK_END_CRITICAL();
     return result;
 }
 
+FtObject *ft_dict_setdefault(FtObject *d, FtObject *key, FtObject *dflt) {
+    return dict_setdefault_impl(d, key, dflt, false);
+}
+
 FtObject *ft_dict_pop(FtObject *d, FtObject *key, FtObject *dflt) {
     FtDict *mp = (FtDict *)d;
-    if (mp->used == 0) {
+    if (ft_dict_size(d) == 0) {
         if (dflt)
             return ft_newref(dflt);
         set_key_error(key);
@@ -908,7 +1009,7 @@ static FtObject *dict_repr(FtObject *o) {
     int r = ft_repr_enter(o);
     if (r != 0)
         return r > 0 ? ft_str_from_cstr("{...}") : NULL;
-    if (((FtDict *)o)->used == 0) {
+    if (ft_dict_size(o) == 0) {
         ft_repr_leave(o);
         return ft_str_from_cstr("{}");
     }
@@ -919,10 +1020,8 @@ static FtObject *dict_repr(FtObject *o) {
     ssize_t pos = 0;
     FtObject *key, *value;
     bool first = true;
-    while (ft_dict_next(o, &pos, &key, &value)) {
-        /* Hold references: a repr may delete the entry. */
-        FT_INCREF(key);
-        FT_INCREF(value);
+    /* New references (a repr may delete the entry; so may another thread). */
+    while (dict_next_ref(o, &pos, &key, &value)) {
         int e = (!first && ft_sb_append_cstr(&sb, ", ") < 0) || ft_sb_append_repr(&sb, key) < 0 ||
                 ft_sb_append_cstr(&sb, ": ") < 0 || ft_sb_append_repr(&sb, value) < 0;
         FT_DECREF(key);
@@ -941,19 +1040,18 @@ fail:
     return NULL;
 }
 
-static ssize_t dict_length(FtObject *o) { return ((FtDict *)o)->used; }
+static ssize_t dict_length(FtObject *o) { return ft_dict_size(o); }
 
 /* d[key], calling a subclass's __missing__ for an absent key. */
 static FtObject *dict_subscript(FtObject *o, FtObject *key) {
     ft_hash_t hash = key_hash(key);
     if (hash == -1)
         return NULL;
-    FtObject *value;
-    ssize_t ix = dict_lookup((FtDict *)o, key, hash, &value);
-    if (ix == DKIX_ERROR)
-        return NULL;
+    FtObject *value = ft_dict_get_ref_known_hash(o, key, hash);
     if (value)
-        return ft_newref(value);
+        return value;
+    if (ft_err_occurred())
+        return NULL;
     if (!ft_dict_check_exact(o)) {
         FtObject *missing = ft_type_lookup(FT_TYPE(o), FT_ID(__missing__));
         if (missing) {
@@ -1100,19 +1198,18 @@ static FtObject *dict_get_meth(FtObject *self, FtObject *const *args, ssize_t na
     ft_hash_t hash = key_hash(args[0]);
     if (hash == -1)
         return NULL;
-    FtObject *value;
-    if (dict_lookup((FtDict *)self, args[0], hash, &value) == DKIX_ERROR)
+    FtObject *value = ft_dict_get_ref_known_hash(self, args[0], hash);
+    if (value)
+        return value;
+    if (ft_err_occurred())
         return NULL;
-    if (!value)
-        value = nargs > 1 ? args[1] : FT_NONE;
-    return ft_newref(value);
+    return ft_newref(nargs > 1 ? args[1] : FT_NONE);
 }
 
 static FtObject *dict_setdefault_meth(FtObject *self, FtObject *const *args, ssize_t nargs) {
     if (ft_check_nargs("setdefault", nargs, 1, 2) < 0)
         return NULL;
-    FtObject *r = ft_dict_setdefault(self, args[0], nargs > 1 ? args[1] : FT_NONE);
-    return r ? ft_newref(r) : NULL;
+    return dict_setdefault_impl(self, args[0], nargs > 1 ? args[1] : FT_NONE, true);
 }
 
 static FtObject *dict_pop_meth(FtObject *self, FtObject *const *args, ssize_t nargs) {
@@ -1146,7 +1243,7 @@ static FtObject *dict_popitem_meth(FtObject *self, FtObject *unused) {
         ep->value = NULL;
         /* The trailing holes are reusable: popitem() then setitem() does not grow. */
         dk->nentries = i;
-        mp->used--;
+        SET_USED(mp, mp->used - 1);
         bump_version(mp);
     }
     LK_END_CRITICAL();
@@ -1339,11 +1436,13 @@ static FtObject *dictiter_make(FtObject *dict, FtType *type) {
         return NULL;
     FtDict *mp = (FtDict *)dict;
     di->dict = ft_newref(dict);
-    di->used = mp->used;
-    di->len = mp->used;
     bool rev = type == &dict_revkeyiter_type || type == &dict_revvalueiter_type ||
                type == &dict_revitemiter_type;
+    LK_BEGIN_CRITICAL(dict);
+    di->used = mp->used;
+    di->len = mp->used;
     di->pos = rev ? (mp->used ? mp->keys->nentries - 1 : -1) : 0;
+    LK_END_CRITICAL();
     ft_gc_track((FtObject *)di);
     return (FtObject *)di;
 }
@@ -1400,40 +1499,49 @@ static DictEntry *dictiter_step(DictIter *di, bool reverse) {
     di->len--;
     return &entries[i];
 fail:
-    di->dict = NULL;
-    FT_DECREF(d);
+    di->dict = NULL; /* the caller drops the reference, outside the critical section */
     return NULL;
 }
 
-static FtObject *dictiter_key_next(FtObject *o) {
-    DictEntry *ep = dictiter_step((DictIter *)o, false);
-    return ep ? ft_newref(ep->key) : NULL;
+/* One step under the dict's critical section (another thread may be resizing it); the
+ * key and / or value are referenced before it ends. what: 0 key, 1 value, 2 item. */
+static FtObject *dictiter_next(FtObject *o, bool reverse, int what) {
+    DictIter *di = (DictIter *)o;
+    FtObject *d = di->dict;
+    if (!d)
+        return NULL;
+    FtObject *key = NULL, *value = NULL;
+    DictEntry *ep;
+    LK_BEGIN_CRITICAL(d);
+    ep = dictiter_step(di, reverse);
+    if (ep) {
+        if (what != 1)
+            key = ft_newref(ep->key);
+        if (what != 0)
+            value = ft_newref(ep->value);
+    }
+    LK_END_CRITICAL();
+    if (!ep) {
+        if (!di->dict)
+            FT_DECREF(d);
+        return NULL;
+    }
+    if (what == 0)
+        return key;
+    if (what == 1)
+        return value;
+    FtObject *item = ft_tuple_pack(2, key, value);
+    FT_DECREF(key);
+    FT_DECREF(value);
+    return item;
 }
 
-static FtObject *dictiter_value_next(FtObject *o) {
-    DictEntry *ep = dictiter_step((DictIter *)o, false);
-    return ep ? ft_newref(ep->value) : NULL;
-}
-
-static FtObject *dictiter_item_next(FtObject *o) {
-    DictEntry *ep = dictiter_step((DictIter *)o, false);
-    return ep ? ft_tuple_pack(2, ep->key, ep->value) : NULL;
-}
-
-static FtObject *dictiter_revkey_next(FtObject *o) {
-    DictEntry *ep = dictiter_step((DictIter *)o, true);
-    return ep ? ft_newref(ep->key) : NULL;
-}
-
-static FtObject *dictiter_revvalue_next(FtObject *o) {
-    DictEntry *ep = dictiter_step((DictIter *)o, true);
-    return ep ? ft_newref(ep->value) : NULL;
-}
-
-static FtObject *dictiter_revitem_next(FtObject *o) {
-    DictEntry *ep = dictiter_step((DictIter *)o, true);
-    return ep ? ft_tuple_pack(2, ep->key, ep->value) : NULL;
-}
+static FtObject *dictiter_key_next(FtObject *o) { return dictiter_next(o, false, 0); }
+static FtObject *dictiter_value_next(FtObject *o) { return dictiter_next(o, false, 1); }
+static FtObject *dictiter_item_next(FtObject *o) { return dictiter_next(o, false, 2); }
+static FtObject *dictiter_revkey_next(FtObject *o) { return dictiter_next(o, true, 0); }
+static FtObject *dictiter_revvalue_next(FtObject *o) { return dictiter_next(o, true, 1); }
+static FtObject *dictiter_revitem_next(FtObject *o) { return dictiter_next(o, true, 2); }
 
 static FtObject *dictiter_len(FtObject *o, FtObject *unused) {
     DictIter *di = (DictIter *)o;
@@ -1500,7 +1608,7 @@ static int dictview_traverse(FtObject *o, ft_visitproc visit, void *arg) {
     return 0;
 }
 
-static ssize_t dictview_len(FtObject *o) { return ((FtDict *)VIEW_DICT(o))->used; }
+static ssize_t dictview_len(FtObject *o) { return ft_dict_size(VIEW_DICT(o)); }
 
 static FtObject *dictview_repr(FtObject *o) {
     int r = ft_repr_enter(o);

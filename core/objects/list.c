@@ -125,10 +125,14 @@ void ft_trashcan_end(void) {
 
 /* CPython's growth policy: over-allocate by about 1/8 (+6), rounded to a multiple of 4, so
  * appends are amortised O(1) and the sequence of capacities is the same as CPython's. */
+/* The size is written under the list's critical section with relaxed atomic stores, so
+ * that len() (list_length) reads it without the lock. */
+#define SET_SIZE(l, n) __atomic_store_n(&FT_SIZE(l), (n), __ATOMIC_RELAXED)
+
 static int list_resize(FtList *self, ssize_t newsize) {
     ssize_t allocated = self->allocated;
     if (allocated >= newsize && newsize >= (allocated >> 1)) {
-        FT_SIZE(self) = newsize;
+        SET_SIZE(self, newsize);
         return 0;
     }
     size_t new_allocated = ((size_t)newsize + ((size_t)newsize >> 3) + 6) & ~(size_t)3;
@@ -150,7 +154,7 @@ static int list_resize(FtList *self, ssize_t newsize) {
             return -1;
     }
     self->items = items;
-    FT_SIZE(self) = newsize;
+    SET_SIZE(self, newsize);
     self->allocated = (ssize_t)new_allocated;
     return 0;
 }
@@ -198,7 +202,7 @@ static void list_clear_items(FtList *a) {
     items = a->items;
     n = FT_SIZE(a);
     a->items = NULL;
-    FT_SIZE(a) = 0;
+    SET_SIZE(a, 0);
     a->allocated = 0;
     LK_END_CRITICAL();
     if (items) {
@@ -215,7 +219,7 @@ int ft_list_append(FtObject *l, FtObject *v) {
     ssize_t n = FT_SIZE(self);
     if (FT_LIKELY(n < self->allocated)) {
         self->items[n] = ft_newref(v);
-        FT_SIZE(self) = n + 1;
+        SET_SIZE(self, n + 1);
     } else if (list_resize(self, n + 1) == 0) {
         self->items[n] = ft_newref(v);
     } else {
@@ -307,10 +311,43 @@ int ft_list_reverse(FtObject *l) {
     return 0;
 }
 
+/* Can sorting l run Python code (and so reach a yield point)? Not when there is no key
+ * function and every item is an exact int, float or str of one type. */
+static bool sort_runs_no_python(FtObject *l, FtObject *key) {
+    if (key)
+        return false;
+    ssize_t n = FT_SIZE(l);
+    if (n == 0)
+        return true;
+    FtType *t = FT_TYPE(FT_LIST_GET(l, 0));
+    if (t != &ft_int_type && t != &ft_float_type && t != &ft_str_type)
+        return false;
+    for (ssize_t i = 1; i < n; i++)
+        if (FT_TYPE(FT_LIST_GET(l, i)) != t)
+            return false;
+    return true;
+}
+
 int ft_list_sort(FtObject *l, FtObject *key, int reverse) {
     if (key == FT_NONE)
         key = NULL;
-    return ft_list_sort_impl(l, key, reverse);
+    /* The sort empties the list while it works and a concurrent append would be discarded
+     * ("list modified during sort"). Under the GIL a sort that runs no Python code cannot be
+     * interrupted; free-threaded builds get the same by holding the list's critical section
+     * for the whole sort in that case. A sort that runs Python code (key function, __lt__)
+     * keeps the lock only for its own steps: it may reach a yield point, where holding a
+     * critical section could stall a stop-the-world; appends meanwhile are lost with a
+     * ValueError, as on CPython when the GIL switches during such a sort. */
+    int r = 0;
+    bool whole = false;
+    LK_BEGIN_CRITICAL(l);
+    whole = sort_runs_no_python(l, key);
+    if (whole)
+        r = ft_list_sort_impl(l, key, reverse);
+    LK_END_CRITICAL();
+    if (!whole)
+        r = ft_list_sort_impl(l, key, reverse);
+    return r;
 }
 
 /* Replace a[ilow:ihigh] by the items of v (NULL = delete), as CPython's list_ass_slice. */
@@ -364,7 +401,7 @@ static int list_ass_slice(FtList *a, ssize_t ilow, ssize_t ihigh, FtObject *v) {
         /* Everything goes: free the storage (recycle holds the old items). */
         ft_mem_free(a->items);
         a->items = NULL;
-        FT_SIZE(a) = 0;
+        SET_SIZE(a, 0);
         a->allocated = 0;
     } else if (d < 0) {
         memmove(&item[ihigh + d], &item[ihigh], (size_t)(size - ihigh) * sizeof(FtObject *));
@@ -415,7 +452,7 @@ int ft_list_extend(FtObject *l, FtObject *iterable) {
                                     : list_resize(self, m + n) < 0) {
                 r = -1;
             } else {
-                FT_SIZE(self) = m + n;
+                SET_SIZE(self, m + n);
                 FtObject **s = ft_list_check(src) ? FT_LIST_ITEMS(src) : FT_TUPLE_ITEMS(src);
                 for (ssize_t i = 0; i < n; i++)
                     self->items[m + i] = ft_newref(s[i]);
@@ -444,7 +481,7 @@ int ft_list_extend(FtObject *l, FtObject *iterable) {
         } else {
             r = list_resize(self, m + hint);
             if (r == 0)
-                FT_SIZE(self) = m; /* keep the capacity, not the size */
+                SET_SIZE(self, m); /* keep the capacity, not the size */
         }
         LK_END_CRITICAL();
         if (r < 0) {
@@ -469,7 +506,7 @@ int ft_list_extend(FtObject *l, FtObject *iterable) {
         ssize_t k = FT_SIZE(self);
         if (k < self->allocated) {
             self->items[k] = item;
-            FT_SIZE(self) = k + 1;
+            SET_SIZE(self, k + 1);
         } else if (list_resize(self, k + 1) == 0) {
             self->items[k] = item;
         } else {
@@ -561,12 +598,24 @@ fail:
     return NULL;
 }
 
-static ssize_t list_length(FtObject *o) { return FT_SIZE(o); }
+static ssize_t list_length(FtObject *o) { return __atomic_load_n(&FT_SIZE(o), __ATOMIC_RELAXED); }
+
+/* Item i as a new reference, NULL past the end: the bounds check, the read and the incref
+ * under the critical section, for the loops that run Python code (==) between items while
+ * another thread may shrink the list and free the item. */
+static FtObject *list_get_ref(FtObject *o, ssize_t i) {
+    FtObject *item = NULL;
+    LK_BEGIN_CRITICAL(o);
+    if (i < FT_SIZE(o))
+        item = ft_newref(FT_LIST_GET(o, i));
+    LK_END_CRITICAL();
+    return item;
+}
 
 static int list_contains(FtObject *o, FtObject *v) {
     int cmp = 0;
-    for (ssize_t i = 0; cmp == 0 && i < FT_SIZE(o); i++) {
-        FtObject *item = ft_newref(FT_LIST_GET(o, i));
+    FtObject *item;
+    for (ssize_t i = 0; cmp == 0 && (item = list_get_ref(o, i)) != NULL; i++) {
         cmp = ft_object_richcompare_bool(item, v, FT_EQ);
         FT_DECREF(item);
     }
@@ -941,7 +990,7 @@ static FtObject *list_pop_meth(FtObject *self, FtObject *const *args, ssize_t na
             /* Shrinking never fails (realloc to a smaller size keeps the block on error). */
             if (list_resize((FtList *)self, n - 1) < 0) {
                 ft_err_clear();
-                FT_SIZE(self) = n - 1;
+                SET_SIZE(self, n - 1);
             }
         }
     }
@@ -982,8 +1031,8 @@ static FtObject *list_index_meth(FtObject *self, FtObject *const *args, ssize_t 
         if (stop < 0)
             stop = 0;
     }
-    for (ssize_t i = start; i < stop && i < FT_SIZE(self); i++) {
-        FtObject *item = ft_newref(FT_LIST_GET(self, i));
+    FtObject *item;
+    for (ssize_t i = start; i < stop && (item = list_get_ref(self, i)) != NULL; i++) {
         int cmp = ft_object_richcompare_bool(item, args[0], FT_EQ);
         FT_DECREF(item);
         if (cmp > 0)
@@ -997,13 +1046,13 @@ static FtObject *list_index_meth(FtObject *self, FtObject *const *args, ssize_t 
 
 static FtObject *list_count_meth(FtObject *self, FtObject *v) {
     ssize_t count = 0;
-    for (ssize_t i = 0; i < FT_SIZE(self); i++) {
-        FtObject *item = FT_LIST_GET(self, i);
+    FtObject *item;
+    for (ssize_t i = 0; (item = list_get_ref(self, i)) != NULL; i++) {
         if (item == v) {
+            FT_DECREF(item);
             count++;
             continue;
         }
-        FT_INCREF(item);
         int cmp = ft_object_richcompare_bool(item, v, FT_EQ);
         FT_DECREF(item);
         if (cmp > 0)
@@ -1015,15 +1064,29 @@ static FtObject *list_count_meth(FtObject *self, FtObject *v) {
 }
 
 static FtObject *list_remove_meth(FtObject *self, FtObject *v) {
-    for (ssize_t i = 0; i < FT_SIZE(self); i++) {
-        FtObject *item = ft_newref(FT_LIST_GET(self, i));
+    FtObject *item;
+    for (ssize_t i = 0; (item = list_get_ref(self, i)) != NULL; i++) {
         int cmp = ft_object_richcompare_bool(item, v, FT_EQ);
-        FT_DECREF(item);
         if (cmp > 0) {
-            if (list_ass_slice((FtList *)self, i, i + 1, NULL) < 0)
+            /* Delete only if item i is still the one compared: another thread may have
+             * moved it meanwhile (then search again), so that remove() stays atomic. */
+            int r = 0;
+            bool same;
+            LK_BEGIN_CRITICAL(self);
+            same = i < FT_SIZE(self) && FT_LIST_GET(self, i) == item;
+            if (same)
+                r = list_ass_slice((FtList *)self, i, i + 1, NULL);
+            LK_END_CRITICAL();
+            FT_DECREF(item);
+            if (!same) {
+                i = -1;
+                continue;
+            }
+            if (r < 0)
                 return NULL;
             FT_RETURN_NONE;
         }
+        FT_DECREF(item);
         if (cmp < 0)
             return NULL;
     }

@@ -228,17 +228,21 @@ static FtObject *module_getattro(FtObject *self, FtObject *name) {
     if (dict == NULL)
         return NULL;
     /* PEP 562: a module-level __getattr__ handles missing attributes. */
-    FtObject *getattr = ft_dict_get(dict, FT_ID(__getattr__));
+    /* New references: another thread may rebind these names meanwhile. */
+    FtObject *getattr = ft_dict_get_ref(dict, FT_ID(__getattr__));
     if (getattr != NULL) {
         ft_err_clear();
-        return ft_object_call_one(getattr, name);
+        r = ft_object_call_one(getattr, name);
+        FT_DECREF(getattr);
+        return r;
     }
-    FtObject *modname = ft_dict_get(dict, FT_ID(__name__));
+    FtObject *modname = ft_dict_get_ref(dict, FT_ID(__name__));
     ft_err_clear();
     if (modname != NULL && ft_str_check(modname))
         ft_err_format(ft_exc_AttributeError, "module '%U' has no attribute '%U'", modname, name);
     else
         ft_err_format(ft_exc_AttributeError, "module has no attribute '%U'", name);
+    FT_XDECREF(modname);
     return NULL;
 }
 
@@ -261,9 +265,9 @@ static FtObject *module_get_dict(FtObject *self, void *closure) {
 
 static FtObject *module_get_annotations(FtObject *self, void *closure) {
     FtObject *dict = M(self)->dict;
-    FtObject *a = ft_dict_get(dict, FT_ID(__annotations__));
+    FtObject *a = ft_dict_get_ref(dict, FT_ID(__annotations__));
     if (a != NULL)
-        return FT_NEWREF(a);
+        return a;
     a = ft_dict_new();
     if (a != NULL && ft_dict_set(dict, FT_ID(__annotations__), a) < 0)
         FT_CLEAR(a);

@@ -219,15 +219,32 @@ FtObject **ft_object_dict_ptr(FtObject *o) {
     return (FtObject **)((char *)o + off);
 }
 
+/* The instance's __dict__, created on first use (borrowed). Created under the instance's
+ * critical section and published with a release store: two threads setting the first
+ * attributes of one instance at once must not each create a dict (one would be lost). */
+static FtObject *instance_dict(FtObject *o, FtObject **dp) {
+    FtObject *d = __atomic_load_n(dp, __ATOMIC_ACQUIRE);
+    if (d)
+        return d;
+    LK_BEGIN_CRITICAL(o);
+    d = *dp;
+    if (!d) {
+        d = ft_dict_new();
+        if (d)
+            __atomic_store_n(dp, d, __ATOMIC_RELEASE);
+    }
+    LK_END_CRITICAL();
+    return d;
+}
+
 FtObject *ft_object_generic_get_dict(FtObject *o, void *closure) {
     FtObject **dp = ft_object_dict_ptr(o);
     if (!dp) {
         ft_err_set_string(ft_exc_AttributeError, "This object has no __dict__");
         return NULL;
     }
-    if (!*dp && !(*dp = ft_dict_new()))
-        return NULL;
-    return FT_NEWREF(*dp);
+    FtObject *d = instance_dict(o, dp);
+    return d ? FT_NEWREF(d) : NULL;
 }
 
 int ft_object_generic_set_dict(FtObject *o, FtObject *value, void *closure) {
@@ -245,7 +262,9 @@ int ft_object_generic_set_dict(FtObject *o, FtObject *value, void *closure) {
                       FT_TYPE(value)->tp_name);
         return -1;
     }
-    FT_XSETREF(*dp, FT_NEWREF(value));
+    /* Readers load the pointer atomically (instance_dict). */
+    FtObject *old = __atomic_exchange_n(dp, FT_NEWREF(value), __ATOMIC_ACQ_REL);
+    FT_XDECREF(old);
     return 0;
 }
 
@@ -267,12 +286,13 @@ static FtObject *generic_getattr_impl(FtObject *o, FtObject *name, int suppress)
         }
     }
     FtObject **dp = ft_object_dict_ptr(o);
-    if (dp && *dp) {
-        FtObject *d = *dp;
+    if (dp && __atomic_load_n(dp, __ATOMIC_ACQUIRE)) {
+        FtObject *d = __atomic_load_n(dp, __ATOMIC_ACQUIRE);
         FT_INCREF(d);
-        res = ft_dict_get(d, name);
+        /* A new reference taken inside the dict's critical section: another thread may
+         * replace the attribute (and free the old value) at any time. */
+        res = ft_dict_get_ref(d, name);
         if (res) {
-            FT_INCREF(res);
             FT_DECREF(d);
             FT_XDECREF(descr);
             return res;
@@ -333,12 +353,12 @@ int ft_object_generic_setattr(FtObject *o, FtObject *name, FtObject *value) {
         return -1;
     }
     if (value) {
-        if (!*dp && !(*dp = ft_dict_new()))
-            return -1;
-        return ft_dict_set(*dp, name, value);
+        FtObject *d = instance_dict(o, dp);
+        return d ? ft_dict_set(d, name, value) : -1;
     }
-    if (!*dp || ft_dict_del(*dp, name) < 0) {
-        if (!*dp || ft_err_matches(ft_exc_KeyError)) {
+    FtObject *d = __atomic_load_n(dp, __ATOMIC_ACQUIRE);
+    if (!d || ft_dict_del(d, name) < 0) {
+        if (!d || ft_err_matches(ft_exc_KeyError)) {
             ft_err_clear();
             ft_attribute_error(o, name);
         }
@@ -454,12 +474,12 @@ int ft_object_get_method(FtObject *o, FtObject *name, FtObject **method) {
         }
     }
     FtObject **dp = ft_object_dict_ptr(o);
-    if (dp && *dp) {
-        FtObject *d = *dp;
+    if (dp && __atomic_load_n(dp, __ATOMIC_ACQUIRE)) {
+        FtObject *d = __atomic_load_n(dp, __ATOMIC_ACQUIRE);
         FT_INCREF(d);
-        FtObject *attr = ft_dict_get(d, name);
+        FtObject *attr = ft_dict_get_ref(d, name);
         if (attr) {
-            *method = FT_NEWREF(attr);
+            *method = attr;
             FT_DECREF(d);
             FT_XDECREF(descr);
             return 0;

@@ -14,6 +14,10 @@
 #include "gc/gc.h"
 #include <string.h>
 
+/* Writers of a set other threads may see hold its critical section; len() reads the size
+ * without it. */
+#define SET_USED(so, n) __atomic_store_n(&(so)->used, (n), __ATOMIC_RELAXED)
+
 #define VISIT(o)                                          \
     do {                                                  \
         if (o) {                                          \
@@ -57,7 +61,7 @@ static FtType setiter_type;
 
 static inline ft_hash_t key_hash(FtObject *key) {
     if (ft_str_check_exact(key)) {
-        ft_hash_t h = ((FtStr *)key)->hash;
+        ft_hash_t h = __atomic_load_n(&((FtStr *)key)->hash, __ATOMIC_RELAXED);
         if (h != -1)
             return h;
     }
@@ -156,13 +160,13 @@ restart:
 found_unused_or_dummy:
     if (freeslot == NULL)
         goto found_unused;
-    so->used++;
+    SET_USED(so, so->used + 1);
     freeslot->key = key;
     freeslot->hash = hash;
     return 0;
 found_unused:
     so->fill++;
-    so->used++;
+    SET_USED(so, so->used + 1);
     entry->key = key;
     entry->hash = hash;
     if ((size_t)so->fill * 5 < mask * 3)
@@ -249,10 +253,14 @@ static int set_table_resize(FtSet *so, ssize_t minused) {
 }
 
 static int set_contains_entry(FtSet *so, FtObject *key, ft_hash_t hash) {
+    int r = -1;
+    /* Another thread may be adding (resizing the table) or discarding. */
+    LK_BEGIN_CRITICAL(so);
     SetEntry *entry = set_lookkey(so, key, hash);
     if (entry != NULL)
-        return entry->key != NULL;
-    return -1;
+        r = entry->key != NULL;
+    LK_END_CRITICAL();
+    return r;
 }
 
 #define DISCARD_NOTFOUND 0
@@ -267,7 +275,7 @@ static int set_discard_entry(FtSet *so, FtObject *key, ft_hash_t hash) {
     FtObject *old = entry->key;
     entry->key = dummy;
     entry->hash = -1;
-    so->used--;
+    SET_USED(so, so->used - 1);
     FT_DECREF(old);
     return DISCARD_FOUND;
 }
@@ -304,7 +312,7 @@ static int set_discard_key(FtSet *so, FtObject *key) {
 static void set_empty_to_minsize(FtSet *so) {
     memset(so->smalltable, 0, sizeof(so->smalltable));
     so->fill = 0;
-    so->used = 0;
+    SET_USED(so, 0);
     so->mask = SET_MINSIZE - 1;
     so->table = so->smalltable;
     so->hash = -1;
@@ -521,7 +529,7 @@ int ft_set_discard(FtObject *s, FtObject *key) { return set_discard_key((FtSet *
 
 int ft_set_contains(FtObject *s, FtObject *key) { return set_contains_key((FtSet *)s, key); }
 
-ssize_t ft_set_size(FtObject *s) { return ((FtSet *)s)->used; }
+ssize_t ft_set_size(FtObject *s) { return __atomic_load_n(&((FtSet *)s)->used, __ATOMIC_RELAXED); }
 
 int ft_set_next(FtObject *s, ssize_t *pos, FtObject **key, ft_hash_t *hash) {
     SetEntry *entry;
@@ -724,7 +732,7 @@ static FtObject *set_richcompare(FtObject *v, FtObject *w, int op) {
     FT_RETURN_NOTIMPLEMENTED;
 }
 
-static ssize_t set_len(FtObject *o) { return ((FtSet *)o)->used; }
+static ssize_t set_len(FtObject *o) { return ft_set_size(o); }
 
 static int set_sq_contains(FtObject *o, FtObject *key) {
     int rv = set_contains_key((FtSet *)o, key);
@@ -1299,7 +1307,7 @@ static FtObject *set_pop(FtObject *o, FtObject *unused) {
         key = entry->key;
         entry->key = dummy;
         entry->hash = -1;
-        so->used--;
+        SET_USED(so, so->used - 1);
         so->finger = entry - so->table + 1;
     }
     LK_END_CRITICAL();

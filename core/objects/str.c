@@ -259,7 +259,10 @@ int ft_str_eq(FtObject *a, FtObject *b) {
     if (n != FT_STR_LEN(b) || SKIND(a) != SKIND(b))
         return 0;
     FtStr *sa = (FtStr *)a, *sb = (FtStr *)b;
-    if (sa->hash != -1 && sb->hash != -1 && sa->hash != sb->hash)
+    /* The cached hashes may be filled in by another thread (ft_str_hash): atomic loads. */
+    ft_hash_t ha = __atomic_load_n(&sa->hash, __ATOMIC_RELAXED);
+    ft_hash_t hb = __atomic_load_n(&sb->hash, __ATOMIC_RELAXED);
+    if (ha != -1 && hb != -1 && ha != hb)
         return 0;
     return memcmp(FT_STR_DATA(a), FT_STR_DATA(b), (size_t)n * SKIND(a)) == 0;
 }

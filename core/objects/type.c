@@ -17,6 +17,7 @@
  * direct-mapped table, as CPython's method cache does. Entries are guarded by a per-entry
  * sequence number so that readers in free-threaded builds never see a torn entry. */
 #include "core/objects/typeslots.h"
+#include "gc/gc.h"
 #include "runtime/tstate.h"
 #include <pthread.h>
 #include <stdio.h>
@@ -38,8 +39,52 @@ typedef struct CacheEntry {
 static CacheEntry method_cache[MCACHE_SIZE];
 static unsigned int next_version_tag = 1;
 
+/* Free-threaded builds: assigning a tag, reading the MRO and filling the cache entry (the
+ * miss path) are one step with respect to invalidation (ft_type_modified): otherwise a
+ * lookup could read an attribute's old value, a writer could replace it and clear the tag,
+ * and the lookup could then assign a fresh tag and cache the stale value for good. A writer
+ * changes the dict first and invalidates after, under this lock, so a miss path either ends
+ * before the invalidation (its tag dies) or starts after it (it reads the new value).
+ * Recursive: the lookup can run Python code (a str subclass key's __eq__). */
+#if FT_FREE_THREADED
+static pthread_mutex_t type_cache_lock = PTHREAD_MUTEX_INITIALIZER;
+static _Thread_local int type_cache_depth;
+static void type_cache_lock_acquire(void) {
+    if (type_cache_depth++ == 0)
+        pthread_mutex_lock(&type_cache_lock);
+}
+static void type_cache_lock_release(void) {
+    if (--type_cache_depth == 0)
+        pthread_mutex_unlock(&type_cache_lock);
+}
+#define TYPE_CACHE_LOCK() type_cache_lock_acquire()
+#define TYPE_CACHE_UNLOCK() type_cache_lock_release()
+#else
+#define TYPE_CACHE_LOCK() ((void)0)
+#define TYPE_CACHE_UNLOCK() ((void)0)
+#endif
+
+/* Stop / restart the world around a class attribute write (type_setattro); nested calls
+ * (a write made while this thread already stopped it) do nothing. */
+#if FT_FREE_THREADED
+static _Thread_local int type_stw_depth;
+static void type_world_stop(void) {
+    FtThreadState *ts = ft_tstate_get();
+    if (ts && type_stw_depth++ == 0)
+        lk_stop_the_world(ts);
+}
+static void type_world_start(void) {
+    FtThreadState *ts = ft_tstate_get();
+    if (ts && --type_stw_depth == 0)
+        lk_start_the_world(ts);
+}
+#else
+static void type_world_stop(void) {}
+static void type_world_start(void) {}
+#endif
+
 static int assign_version_tag(FtType *type) {
-    if (type->tp_version_tag)
+    if (__atomic_load_n(&type->tp_version_tag, __ATOMIC_RELAXED))
         return 1;
     if (!type->tp_mro)
         return 0;
@@ -54,8 +99,8 @@ static int assign_version_tag(FtType *type) {
     return 1;
 }
 
-void ft_type_modified(FtType *type) {
-    if (type->tp_version_tag == 0)
+static void type_modified(FtType *type) {
+    if (__atomic_load_n(&type->tp_version_tag, __ATOMIC_RELAXED) == 0)
         return;
     __atomic_store_n(&type->tp_version_tag, 0, __ATOMIC_RELEASE);
     FtObject *subs = type->tp_subclasses;
@@ -63,8 +108,14 @@ void ft_type_modified(FtType *type) {
         ssize_t pos = 0;
         FtObject *k, *v;
         while (ft_dict_next(subs, &pos, &k, &v))
-            ft_type_modified((FtType *)(uintptr_t)ft_int_as_i64(v, &(int){0}));
+            type_modified((FtType *)(uintptr_t)ft_int_as_i64(v, &(int){0}));
     }
+}
+
+void ft_type_modified(FtType *type) {
+    TYPE_CACHE_LOCK();
+    type_modified(type);
+    TYPE_CACHE_UNLOCK();
 }
 
 static FtObject *find_name_in_mro(FtType *type, FtObject *name) {
@@ -126,9 +177,13 @@ static __attribute__((noinline)) FtObject *lookup_slow(FtType *type, FtObject *n
     bool cacheable = ft_str_check_exact(name) && ((FtStr *)name)->interned;
     if (FT_UNLIKELY(!ft_types_finished))
         maybe_finish_init();
+    if (!cacheable)
+        return find_name_in_mro(type, name);
+    TYPE_CACHE_LOCK();
+    (void)version; /* re-read under the lock: an invalidation may have happened since */
     FtObject *res = find_name_in_mro(type, name);
-    if (cacheable && (version != 0 || assign_version_tag(type))) {
-        version = type->tp_version_tag;
+    if (assign_version_tag(type)) {
+        version = __atomic_load_n(&type->tp_version_tag, __ATOMIC_RELAXED);
         CacheEntry *e = &method_cache[cache_hash(version, name)];
         unsigned int s = __atomic_load_n(&e->seq, __ATOMIC_RELAXED);
         /* claim the entry (odd); a writer that loses the race simply skips caching */
@@ -140,6 +195,7 @@ static __attribute__((noinline)) FtObject *lookup_slow(FtType *type, FtObject *n
             __atomic_store_n(&e->seq, s + 2, __ATOMIC_RELEASE);
         }
     }
+    TYPE_CACHE_UNLOCK();
     return res;
 }
 
@@ -807,7 +863,7 @@ static void clear_slots(FtType *type, FtObject *self) {
 static void subtype_dealloc(FtObject *self) {
     FtType *type = FT_TYPE(self);
     bool gc = (type->tp_flags & FT_TPFLAGS_HAVE_GC) != 0;
-    if (type->tp_finalize) {
+    if (type->tp_finalize && ft_gc_finalize_once(self)) {
         /* PEP 442: __del__ may resurrect the object */
         if (gc)
             ft_gc_untrack(self);
@@ -890,7 +946,7 @@ static int subtype_set_dict(FtObject *self, FtObject *v, void *c) {
 }
 /* __weakref__ exists for CPython compatibility (dir(), __dict__); ftpy has no weak
  * references to classes' instances yet, so it is always None. */
-static FtObject *subtype_get_weakref(FtObject *self, void *c) { FT_RETURN_NONE; }
+static FtObject *subtype_get_weakref(FtObject *self, void *c) { return ft_weakref_get_first(self); }
 static FtGetSetDef subtype_getsets_full[] = {
     {"__dict__", subtype_get_dict, subtype_set_dict, "dictionary for instance variables", NULL},
     {"__weakref__", subtype_get_weakref, NULL, "list of weak references to the object", NULL},
@@ -1625,6 +1681,17 @@ static int type_setattro(FtObject *o, FtObject *name, FtObject *value) {
     if (ft_str_check_exact(name))
         name = ft_str_intern(name);
     int r;
+    /* The lookup cache and ft_type_lookup hand out BORROWED references, which the caller
+     * increfs at once (no yield point in between). In a free-threaded build another thread
+     * may be between such a lookup and its incref: the old value must not be freed under
+     * it. So the write happens with the world stopped (every other thread parked at a yield
+     * point, hence past its incref; after the restart they miss the invalidated cache), and
+     * the old value is released only after the restart. Class attribute writes are rare;
+     * under the GIL this costs nothing. */
+    FtObject *old = ft_dict_get_ref(type->tp_dict, name);
+    if (!old)
+        ft_err_clear();
+    type_world_stop();
     if (value) {
         r = ft_dict_set(type->tp_dict, name, value);
     } else {
@@ -1639,6 +1706,8 @@ static int type_setattro(FtObject *o, FtObject *name, FtObject *value) {
         if (is_dunder(name))
             ft_type_update_slot(type, name);
     }
+    type_world_start();
+    FT_XDECREF(old);
     FT_DECREF(name);
     return r;
 }

@@ -218,6 +218,15 @@ int ft_weakref_clear_for_gc(FtObject *o, FtObject *callbacks) {
     return rc;
 }
 
+FtObject *ft_weakref_get_first(FtObject *o) {
+    LOCK();
+    Entry *e = ft_gc_has_head(o) && !(GC_FLAGS(FT_AS_GC(o)) & FT_GC_WEAKREFS) ? NULL : find(o);
+    FtObject *r = e && e->head && FT_REFCNT(e->head) > 0 ? (FtObject *)e->head : FT_NONE;
+    FT_INCREF(r);
+    UNLOCK();
+    return r;
+}
+
 /* ---- which objects may be weakly referenced ---------------------------------------------- */
 
 static bool builtin_weakrefable(FtType *t) {

@@ -10,6 +10,7 @@
  * and consults the code's exception table for the raising instruction (frame->lasti); with
  * no handler the frame is popped and the search continues in the caller. */
 #include "core/vm/frame.h"
+#include "gc/gc.h"
 #include "runtime/import.h"
 #include <string.h>
 
@@ -883,6 +884,8 @@ static FtObject *build_annotations(FtObject *tuple)
 static int handle_eval_breaker(FtThreadState *ts)
 {
     lk_yield(ts);
+    if (__atomic_load_n(&ts->eval_breaker, __ATOMIC_RELAXED) & LK_BREAK_GC)
+        ft_gc_collect_pending(ts);
     uint32_t bits = __atomic_load_n(&ts->eval_breaker, __ATOMIC_RELAXED);
     if ((bits & (LK_BREAK_SIGNAL | LK_BREAK_ASYNC_EXC)) && ft_vm_pending_hook)
         return ft_vm_pending_hook(ts);

@@ -1,8 +1,10 @@
-"""Secure hashes: md5, sha1, sha224, sha256, sha384, sha512 (ftpy: pure Python,
-correct but slow; a C version can replace the compression functions later)."""
+"""Secure hashes and message digests: md5, sha1, sha224, sha256, sha384, sha512,
+blake2b, blake2s, sha3_*, shake_* and new(name), on OpenSSL through the C module
+_hashlib (runtime/modules/_hashlib.c). When _hashlib is missing, the pure-Python
+md5/sha1/sha2 below stand in (correct but slow)."""
 
 __all__ = ('md5', 'sha1', 'sha224', 'sha256', 'sha384', 'sha512', 'new',
-           'algorithms_guaranteed', 'algorithms_available')
+           'algorithms_guaranteed', 'algorithms_available', 'file_digest')
 
 algorithms_guaranteed = {'md5', 'sha1', 'sha224', 'sha256', 'sha384', 'sha512'}
 algorithms_available = set(algorithms_guaranteed)
@@ -280,6 +282,43 @@ def new(name, data=b'', **kwargs):
     except KeyError:
         raise ValueError('unsupported hash type ' + name) from None
     return cons(data)
+
+
+try:
+    import _hashlib
+except ImportError:
+    _hashlib = None
+
+if _hashlib is not None:
+    algorithms_guaranteed = {'md5', 'sha1', 'sha224', 'sha256', 'sha384', 'sha512',
+                             'blake2b', 'blake2s', 'sha3_224', 'sha3_256', 'sha3_384',
+                             'sha3_512', 'shake_128', 'shake_256'}
+    algorithms_available = algorithms_guaranteed | _hashlib.openssl_md_meth_names
+    __all__ += ('blake2b', 'blake2s', 'sha3_224', 'sha3_256', 'sha3_384', 'sha3_512',
+                'shake_128', 'shake_256', 'pbkdf2_hmac')
+    md5 = _hashlib.openssl_md5
+    sha1 = _hashlib.openssl_sha1
+    sha224 = _hashlib.openssl_sha224
+    sha256 = _hashlib.openssl_sha256
+    sha384 = _hashlib.openssl_sha384
+    sha512 = _hashlib.openssl_sha512
+    sha3_224 = _hashlib.openssl_sha3_224
+    sha3_256 = _hashlib.openssl_sha3_256
+    sha3_384 = _hashlib.openssl_sha3_384
+    sha3_512 = _hashlib.openssl_sha3_512
+    shake_128 = _hashlib.openssl_shake_128
+    shake_256 = _hashlib.openssl_shake_256
+    blake2b = _hashlib.openssl_blake2b
+    blake2s = _hashlib.openssl_blake2s
+    pbkdf2_hmac = _hashlib.pbkdf2_hmac
+
+    def new(name, data=b'', **kwargs):
+        """new(name, data=b'') - Return a new hashing object using the named algorithm;
+        optionally initialized with data (which must be a bytes-like object)."""
+        try:
+            return _hashlib.new(name, data, **kwargs)
+        except ValueError:
+            raise ValueError('unsupported hash type ' + name) from None
 
 
 def file_digest(fileobj, digest, /, *, _bufsize=2 ** 18):

@@ -1205,6 +1205,7 @@ static FtMethodDef builtin_methods[] = {
     {"oct", (void *)builtin_oct, FT_METH_O, NULL},
     {"ord", (void *)builtin_ord, FT_METH_O, NULL},
     {"pow", (void *)builtin_pow, FASTKW, NULL},
+    {"open", (void *)ft_io_open, FASTKW, NULL},   /* io.open, runtime/modules/_io.c */
     {"print", (void *)builtin_print, FASTKW, NULL},
     {"quit", (void *)builtin_exit, FT_METH_FASTCALL, NULL},
     {"repr", (void *)builtin_repr, FT_METH_O, NULL},

@@ -36,19 +36,19 @@ static FtObject *gc_collect(FtObject *self, FtObject *const *args, ssize_t nargs
 
 static FtObject *gc_enable(FtObject *self, FtObject *u) {
     (void)self, (void)u;
-    gc_state.enabled = 1;
+    __atomic_store_n(&gc_state.enabled, 1, __ATOMIC_RELAXED);
     FT_RETURN_NONE;
 }
 
 static FtObject *gc_disable(FtObject *self, FtObject *u) {
     (void)self, (void)u;
-    gc_state.enabled = 0;
+    __atomic_store_n(&gc_state.enabled, 0, __ATOMIC_RELAXED);
     FT_RETURN_NONE;
 }
 
 static FtObject *gc_isenabled(FtObject *self, FtObject *u) {
     (void)self, (void)u;
-    return ft_bool_from(gc_state.enabled);
+    return ft_bool_from(__atomic_load_n(&gc_state.enabled, __ATOMIC_RELAXED));
 }
 
 static FtObject *gc_get_count(FtObject *self, FtObject *u) {
@@ -92,7 +92,7 @@ static FtObject *gc_set_threshold(FtObject *self, FtObject *const *args, ssize_t
         if (int_arg(args[i], &v[i]) < 0)
             return NULL;
     for (ssize_t i = 0; i < nargs; i++)
-        gc_state.threshold[i] = (int)v[i];
+        __atomic_store_n(&gc_state.threshold[i], (int)v[i], __ATOMIC_RELAXED);
     FT_RETURN_NONE;
 }
 

@@ -5,6 +5,7 @@
  * New system calls are added here: one function plus one line in posix_methods. */
 #define _GNU_SOURCE
 #include "runtime/import.h"
+#include "runtime/signals.h"
 #include "runtime/tstate.h"
 #include <errno.h>
 #include <dirent.h>
@@ -586,6 +587,9 @@ static FtObject *posix_kill(FtObject *m, FtObject *const *args, ssize_t nargs) {
         return NULL;
     if (kill((pid_t)pid, (int)sig) < 0)
         return errno_error(NULL);
+    /* A signal sent to ourselves is handled before kill() returns, as in CPython. */
+    if (ft_signals_check() < 0)
+        return NULL;
     FT_RETURN_NONE;
 }
 

@@ -15,5 +15,11 @@ const FtBuiltinModule ft_builtin_modules[] = {
     {"_imp", &ft_imp_module_def},
     {"gc", &ft_gc_module_def},
     {"_weakref", &ft_weakref_module_def},
+    {"_signal", &ft_signal_module_def},
+    {"_socket", &ft_socket_module_def},
+    {"select", &ft_select_module_def},
+    {"_io", &ft_io_module_def},
+    {"zlib", &ft_zlib_module_def},
+    {"_hashlib", &ft_hashlib_module_def},
     {NULL, NULL},
 };

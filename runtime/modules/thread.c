@@ -34,6 +34,7 @@
 #include "core/vm/frame.h"
 #include "runtime/import.h"
 #include "runtime/modules/stdio.h"
+#include "runtime/signals.h"
 #include "runtime/tstate.h"
 #include <errno.h>
 #include <limits.h>
@@ -88,41 +89,63 @@ static int core_try(LockCore *c) {
 }
 
 /* Wait (detached) until the lock is free or `timeout_ns` passes (< 0: forever); take it.
- * Returns 1 when acquired. Called attached, returns attached. */
-static int core_acquire(LockCore *c, int64_t timeout_ns) {
+ * Returns 1 when acquired, 0 on timeout. Called attached, returns attached.
+ * Signals: an `interruptible` wait in the main thread (lock.acquire, hence Thread.join) waits
+ * in slices of SIGNAL_SLICE_NS and, when a signal has arrived, attaches and runs the Python
+ * signal handlers: -1 with the exception set when one raised (KeyboardInterrupt on Ctrl-C),
+ * else the wait goes on for the time left (CPython's acquire_timed). Slices because a signal
+ * handler cannot wake a condition variable (pthread_cond_signal is not async-signal-safe). */
+#define SIGNAL_SLICE_NS 20000000
+static int core_acquire(LockCore *c, int64_t timeout_ns, int interruptible) {
     if (core_try(c))
         return 1;
     if (timeout_ns == 0)
         return 0;
-    struct timespec deadline;
-    if (timeout_ns > 0) {
-        int64_t d = monotonic_ns() + timeout_ns;
-        deadline.tv_sec = d / 1000000000;
-        deadline.tv_nsec = d % 1000000000;
-    }
+    int64_t deadline = timeout_ns > 0 ? monotonic_ns() + timeout_ns : 0;
     FtThreadState *ts = ft_tstate_get();
-    int got = 0;
-    lk_detach(ts);
-    pthread_mutex_lock(&c->mu);
+    int poll = interruptible && ft_signals_is_main_thread();
     for (;;) {
-        if (!c->locked) {
-            c->locked = 1;
-            got = 1;
-            break;
-        }
-        int r = timeout_ns < 0 ? pthread_cond_wait(&c->cv, &c->mu)
-                               : pthread_cond_timedwait(&c->cv, &c->mu, &deadline);
-        if (r == ETIMEDOUT) {
+        int got = 0, signalled = 0;
+        lk_detach(ts);
+        pthread_mutex_lock(&c->mu);
+        for (;;) {
             if (!c->locked) {
                 c->locked = 1;
                 got = 1;
+                break;
             }
-            break;
+            if (poll && ft_signals_pending()) {
+                signalled = 1;
+                break;
+            }
+            int64_t until = deadline;
+            if (poll) {
+                int64_t slice_end = monotonic_ns() + SIGNAL_SLICE_NS;
+                if (timeout_ns < 0 || slice_end < until)
+                    until = slice_end;
+            }
+            int r;
+            if (timeout_ns < 0 && !poll) {
+                r = pthread_cond_wait(&c->cv, &c->mu);
+            } else {
+                struct timespec d = {until / 1000000000, until % 1000000000};
+                r = pthread_cond_timedwait(&c->cv, &c->mu, &d);
+            }
+            if (r == ETIMEDOUT && timeout_ns > 0 && until == deadline) {
+                if (!c->locked) {
+                    c->locked = 1;
+                    got = 1;
+                }
+                break;
+            }
         }
+        pthread_mutex_unlock(&c->mu);
+        lk_attach(ts);
+        if (!signalled)
+            return got;
+        if (ft_signals_check() < 0)
+            return -1;
     }
-    pthread_mutex_unlock(&c->mu);
-    lk_attach(ts);
-    return got;
 }
 
 /* Returns 0 when the lock was not held. */
@@ -247,7 +270,8 @@ static FtObject *lock_acquire(FtObject *self, FtObject *const *args, ssize_t nar
     int64_t timeout;
     if (parse_acquire_args("acquire", args, nargs, kwnames, &timeout) < 0)
         return NULL;
-    return ft_bool_from(core_acquire(&((FtLockObject *)self)->core, timeout));
+    int got = core_acquire(&((FtLockObject *)self)->core, timeout, 1);
+    return got < 0 ? NULL : ft_bool_from(got);
 }
 
 static FtObject *lock_release(FtObject *self, FtObject *unused) {
@@ -348,8 +372,9 @@ static FtObject *rlock_acquire(FtObject *self, FtObject *const *args, ssize_t na
         r->count++;
         FT_RETURN_TRUE;
     }
-    if (!core_acquire(&r->core, timeout))
-        FT_RETURN_FALSE;
+    int got = core_acquire(&r->core, timeout, 1);
+    if (got <= 0)
+        return got < 0 ? NULL : ft_newref(FT_FALSE);
     __atomic_store_n(&r->owner, me, __ATOMIC_RELAXED);
     r->count = 1;
     FT_RETURN_TRUE;
@@ -421,7 +446,7 @@ static FtObject *rlock_acquire_restore(FtObject *self, FtObject *state) {
         owner = strtoull(ft_str_as_utf8(s), NULL, 10);
         FT_DECREF(s);
     }
-    core_acquire(&r->core, -1);
+    core_acquire(&r->core, -1, 0);   /* not interruptible, as in CPython */
     __atomic_store_n(&r->owner, owner, __ATOMIC_RELAXED);
     r->count = (unsigned long)count;
     FT_RETURN_NONE;
@@ -894,6 +919,26 @@ static FtObject *thread_exit(FtObject *m, FtObject *unused) {
     return NULL;
 }
 
+/* interrupt_main(signum=SIGINT, /): as if the signal arrived in the main thread. */
+static FtObject *thread_interrupt_main(FtObject *m, FtObject *const *args, ssize_t nargs) {
+    if (ft_check_nargs("interrupt_main", nargs, 0, 1) < 0)
+        return NULL;
+    int64_t sig = SIGINT;
+    if (nargs > 0) {
+        int overflow;
+        FtObject *i = ft_number_index(args[0]);
+        if (i == NULL)
+            return NULL;
+        sig = ft_int_as_i64(i, &overflow);
+        FT_DECREF(i);
+        if (overflow || sig < INT_MIN || sig > INT_MAX)
+            sig = -1;
+    }
+    if (ft_signals_trip((int)sig) < 0)
+        return NULL;
+    FT_RETURN_NONE;
+}
+
 static FtObject *thread_count_fn(FtObject *m, FtObject *unused) {
     return ft_int_from_i64(__atomic_load_n(&thread_count, __ATOMIC_RELAXED));
 }
@@ -935,6 +980,7 @@ static FtMethodDef thread_methods[] = {
     {"allocate_lock", (void *)thread_allocate_lock, FT_METH_NOARGS, NULL},
     {"allocate", (void *)thread_allocate_lock, FT_METH_NOARGS, NULL},
     {"get_ident", (void *)thread_get_ident, FT_METH_NOARGS, NULL},
+    {"interrupt_main", (void *)thread_interrupt_main, FT_METH_FASTCALL, NULL},
     {"get_native_id", (void *)thread_get_native_id, FT_METH_NOARGS, NULL},
     {"exit", (void *)thread_exit, FT_METH_NOARGS, NULL},
     {"exit_thread", (void *)thread_exit, FT_METH_NOARGS, NULL},

@@ -3,6 +3,7 @@
  * ctime. */
 #include "runtime/import.h"
 #include "runtime/modules/sysmod.h"
+#include "runtime/signals.h"
 #include "runtime/tstate.h"
 #include <errno.h>
 #include <math.h>
@@ -95,9 +96,16 @@ static FtObject *time_sleep(FtObject *m, FtObject *arg) {
     struct timespec ts = {deadline / 1000000000, deadline % 1000000000};
     FtThreadState *tstate = ft_tstate_get();
     int r;
+    /* A signal that arrived since the last yield point: its handler runs before the sleep. */
+    if (ft_signals_check() < 0)
+        return NULL;
     do {
         FT_BLOCKING(tstate, r = clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &ts, NULL));
-        /* EINTR: a signal arrived; signal handlers (when they exist) run here. */
+        /* EINTR: a signal arrived (signals.c forwards them to the main thread). Its Python
+         * handler runs here; one that raises (KeyboardInterrupt) ends the sleep, otherwise the
+         * sleep goes on until the deadline (PEP 475). */
+        if (r == EINTR && ft_signals_check() < 0)
+            return NULL;
     } while (r == EINTR);
     if (r != 0) {
         errno = r;
