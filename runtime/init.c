@@ -72,6 +72,7 @@ static void wait_for_thread_shutdown(void) {
 
 void ft_runtime_fini(void) {
     wait_for_thread_shutdown();
+    ft_io_flush_all(); /* files nobody closed still get their data, as in CPython */
     ft_stdio_flush_all();
     if (ft_runtime.stats)
         ft_stats_print();

@@ -868,11 +868,43 @@ static FtMethodDef decompress_methods[] = {
     {NULL, NULL, 0, NULL},
 };
 
-static FtMemberDef decompress_members[] = {
-    {"unused_data", FT_T_OBJECT, offsetof(CompObject, unused_data), FT_READONLY, NULL},
-    {"unconsumed_tail", FT_T_OBJECT, offsetof(CompObject, unconsumed_tail), FT_READONLY, NULL},
-    {"eof", FT_T_BOOL, offsetof(CompObject, eof), FT_READONLY, NULL},
-    {NULL, 0, 0, 0, NULL},
+/* Getters rather than members: they take the object's lock, so a free-threaded reader
+ * never sees unused_data / unconsumed_tail while decompress() replaces (and frees) it. */
+static FtObject *decomp_get_unused_data(FtObject *o, void *c) {
+    CompObject *self = (CompObject *)o;
+    lock_obj(self);
+    FtObject *r = ft_newref(self->unused_data);
+    unlock_obj(self);
+    return r;
+}
+
+static FtObject *decomp_get_unconsumed_tail(FtObject *o, void *c) {
+    CompObject *self = (CompObject *)o;
+    lock_obj(self);
+    FtObject *r = ft_newref(self->unconsumed_tail);
+    unlock_obj(self);
+    return r;
+}
+
+static FtObject *decomp_get_eof(FtObject *o, void *c) {
+    CompObject *self = (CompObject *)o;
+    lock_obj(self);
+    int eof = self->eof;
+    unlock_obj(self);
+    return ft_bool_from(eof);
+}
+
+/* CPython's are read-only members: the same message on assignment */
+static int decomp_set_readonly(FtObject *o, FtObject *v, void *c) {
+    ft_err_set_string(ft_exc_AttributeError, "readonly attribute");
+    return -1;
+}
+
+static FtGetSetDef decompress_getset[] = {
+    {"unused_data", decomp_get_unused_data, decomp_set_readonly, NULL, NULL},
+    {"unconsumed_tail", decomp_get_unconsumed_tail, decomp_set_readonly, NULL, NULL},
+    {"eof", decomp_get_eof, decomp_set_readonly, NULL, NULL},
+    {NULL, NULL, NULL, NULL, NULL},
 };
 
 static FtType compress_type = {
@@ -889,7 +921,7 @@ static FtType decompress_type = {
     .tp_basicsize = sizeof(CompObject),
     .tp_dealloc = comp_dealloc,
     .tp_methods = decompress_methods,
-    .tp_members = decompress_members,
+    .tp_getset = decompress_getset,
 };
 
 static FtMethodDef zlib_methods[] = {

@@ -139,3 +139,11 @@ for t in tests:
         print("ok", r)
     except Exception as e:
         print(type(e).__name__, e)
+
+# the attributes are read-only
+d = zlib.decompressobj()
+for attr in ("eof", "unused_data", "unconsumed_tail"):
+    try:
+        setattr(d, attr, b"")
+    except AttributeError as e:
+        print(attr, type(e).__name__, e)

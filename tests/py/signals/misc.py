@@ -51,10 +51,18 @@ print(signal.setitimer(signal.ITIMER_VIRTUAL, 0, 0))
 print(signal.getitimer(signal.ITIMER_PROF))
 fired = []
 signal.signal(signal.SIGALRM, lambda s, f: fired.append(s))
-signal.setitimer(signal.ITIMER_REAL, 0.05)
+# A long timer first, to read it back (a short one could expire before the read on a busy
+# machine), then a short one, waited for without pause(), which would hang if the signal
+# came before the call.
+signal.setitimer(signal.ITIMER_REAL, 30)
 left, interval = signal.getitimer(signal.ITIMER_REAL)
-print(0 < left <= 0.05, interval)
-signal.pause()
+print(0 < left <= 30, interval)
+signal.setitimer(signal.ITIMER_REAL, 0.01)
+import time
+for _ in range(3000):
+    if fired:
+        break
+    time.sleep(0.01)
 print(fired)
 try:
     signal.setitimer(12345, 1)
