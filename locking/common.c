@@ -56,19 +56,42 @@ static bool held_by_me(lk_refcnt *rc) {
     return false;
 }
 
+static inline void cpu_relax(void) {
+#if defined(__x86_64__) || defined(__i386__)
+    __builtin_ia32_pause();
+#elif defined(__aarch64__)
+    __asm__ __volatile__("yield");
+#endif
+}
+
 void lk_object_lock(lk_refcnt *rc) {
     if (held_by_me(rc)) {
         held_push(rc, 1);
         return;
     }
-    for (;;) {
+    bool counted = false;
+    for (unsigned spins = 0;; spins++) {
         uint8_t expected = 0;
         /* Acquire: pairs with the release in lk_object_unlock. */
-        if (__atomic_compare_exchange_n(&rc->ob_mutex, &expected, 1, false, __ATOMIC_ACQUIRE,
+        if (__atomic_load_n(&rc->ob_mutex, __ATOMIC_RELAXED) == 0 &&
+            __atomic_compare_exchange_n(&rc->ob_mutex, &expected, 1, false, __ATOMIC_ACQUIRE,
                                         __ATOMIC_RELAXED))
             break;
-        ft_stats.cs_contended++;
-        sched_yield();
+        if (!counted) {
+            ft_stats.cs_contended++;
+            counted = true;
+        }
+        /* The holder may be running Python code inside its section (an __eq__, a __del__)
+         * and be parked there for a stop-the-world: a waiter must park too, or the stopper
+         * would wait for it forever. */
+        FtThreadState *ts = ft_tstate_get();
+        if (ts && ts->lk &&
+            (__atomic_load_n(&ts->eval_breaker, __ATOMIC_RELAXED) & LK_BREAK_STOP_WORLD))
+            lk_world_yield(ts);
+        if (spins < 64)
+            cpu_relax(); /* short sections: spin a little before giving up the CPU */
+        else
+            sched_yield();
     }
     held_push(rc, 0);
 }
