@@ -469,18 +469,22 @@ static FtObject *member_get(FtObject *o, FtObject *obj, FtObject *type) {
     FtMemberDef *m = d->d_member;
     char *addr = (char *)obj + m->offset;
     switch (m->type) {
-    case FT_T_OBJECT: {
-        FtObject *v = *(FtObject **)addr;
-        return FT_NEWREF(v ? v : FT_NONE);
-    }
+    case FT_T_OBJECT:
     case FT_T_OBJECT_EX: {
-        FtObject *v = *(FtObject **)addr;
-        if (!v) {
+        /* Load and incref under the object's critical section: a concurrent member_set
+         * (in a free-threaded build) could otherwise free the value in between. */
+        FtObject *v;
+        LK_BEGIN_CRITICAL(obj);
+        v = *(FtObject **)addr;
+        if (v)
+            FT_INCREF(v);
+        LK_END_CRITICAL();
+        if (!v && m->type == FT_T_OBJECT)
+            return FT_NEWREF(FT_NONE);
+        if (!v)
             ft_err_format(ft_exc_AttributeError, "'%s' object has no attribute '%s'",
                           FT_TYPE(obj)->tp_name, m->name);
-            return NULL;
-        }
-        return FT_NEWREF(v);
+        return v;
     }
     case FT_T_INT: return ft_int_from_i64(*(int *)addr);
     case FT_T_UINT: return ft_int_from_u64(*(unsigned int *)addr);
@@ -510,12 +514,22 @@ static int member_set(FtObject *o, FtObject *obj, FtObject *value) {
     switch (m->type) {
     case FT_T_OBJECT:
     case FT_T_OBJECT_EX: {
-        FtObject *old = *(FtObject **)addr;
-        if (value == NULL && m->type == FT_T_OBJECT_EX && old == NULL) {
+        /* Swap under the object's critical section, release the old value after it: two
+         * threads doing `self.x += 1` may lose an update, as in CPython, but never release
+         * the same old value twice. */
+        FtObject *old;
+        int missing = 0;
+        LK_BEGIN_CRITICAL(obj);
+        old = *(FtObject **)addr;
+        if (value == NULL && m->type == FT_T_OBJECT_EX && old == NULL)
+            missing = 1;
+        else
+            *(FtObject **)addr = FT_XNEWREF(value);
+        LK_END_CRITICAL();
+        if (missing) {
             ft_err_set_object(ft_exc_AttributeError, d->d_common.d_name);
             return -1;
         }
-        *(FtObject **)addr = FT_XNEWREF(value);
         FT_XDECREF(old);
         return 0;
     }

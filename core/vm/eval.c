@@ -1139,21 +1139,31 @@ dispatch:
     }
 
     TARGET(LOAD_DEREF) {
+        /* A cell may be shared by threads (closures): load and incref under its critical
+         * section, which a concurrent STORE_DEREF also takes (braces under a GIL). */
         FtObject *cell = GETLOCAL(oparg);
-        FtObject *v = ((FtCell *)cell)->ref;
+        FtObject *v;
+        LK_BEGIN_CRITICAL(cell);
+        v = ((FtCell *)cell)->ref;
+        if (v)
+            FT_INCREF(v);
+        LK_END_CRITICAL();
         if (FT_UNLIKELY(v == NULL)) {
             unbound_local_error(code, oparg);
             goto error;
         }
-        PUSH(FT_NEWREF(v));
+        PUSH(v);
         DISPATCH();
     }
 
     TARGET(STORE_DEREF) {
         FtObject *v = POP();
         FtCell *cell = (FtCell *)GETLOCAL(oparg);
-        FtObject *old = cell->ref;
+        FtObject *old;
+        LK_BEGIN_CRITICAL(cell);
+        old = cell->ref;
         cell->ref = v;
+        LK_END_CRITICAL();
         FT_XDECREF(old);
         DISPATCH();
     }
