@@ -185,18 +185,7 @@ static void request_collection(void) {
     FtThreadState *ts = ft_tstate_get();
     if (!ts)
         return;
-    /* Until the eval loop dispatches LK_BREAK_GC (gc_pending_wired), a bit nobody clears
-     * would send every yield point down the slow path: if requests keep finding it set, give
-     * up and withdraw it. */
-    static int stale;
-    if (__atomic_load_n(&gc_pending_wired, __ATOMIC_RELAXED)) {
-        __atomic_fetch_or(&ts->eval_breaker, LK_BREAK_GC, __ATOMIC_RELAXED);
-    } else if (!(__atomic_load_n(&ts->eval_breaker, __ATOMIC_RELAXED) & LK_BREAK_GC)) {
-        if (__atomic_load_n(&stale, __ATOMIC_RELAXED) < 100000)
-            __atomic_fetch_or(&ts->eval_breaker, LK_BREAK_GC, __ATOMIC_RELAXED);
-    } else if (__atomic_add_fetch(&stale, 1, __ATOMIC_RELAXED) >= 100000) {
-        __atomic_fetch_and(&ts->eval_breaker, ~(uint32_t)LK_BREAK_GC, __ATOMIC_RELAXED);
-    }
+    __atomic_fetch_or(&ts->eval_breaker, LK_BREAK_GC, __ATOMIC_RELAXED);
 }
 
 static inline void count_alloc(void) {

@@ -493,10 +493,7 @@ ssize_t ft_gc_collect(int generation) {
     return collect_with_callbacks(generation);
 }
 
-int gc_pending_wired; /* ft_gc_collect_pending has been called: the eval loop dispatches */
-
 void ft_gc_collect_pending(FtThreadState *ts) {
-    gc_pending_wired = 1;
     __atomic_fetch_and(&ts->eval_breaker, ~(uint32_t)LK_BREAK_GC, __ATOMIC_RELAXED);
     if (!__atomic_load_n(&gc_state.enabled, __ATOMIC_RELAXED) ||
         __atomic_load_n(&gc_state.collecting, __ATOMIC_RELAXED))

@@ -53,7 +53,6 @@ typedef struct GCState {
 } GCState;
 
 extern GCState gc_state;
-extern int gc_pending_wired; /* gc/collect.c */
 
 #if FT_FREE_THREADED
 extern pthread_mutex_t gc_registry_lock; /* guards gc_threads (threads come and go rarely) */
