@@ -457,6 +457,38 @@ static GlobalCache *global_cache(FtCode *co)
 }
 #endif
 
+/* BEFORE_WITH / BEFORE_ASYNC_WITH: find the manager's enter and exit methods (with the
+ * errors CPython gives for each protocol) and call enter. Returns its result and stores the
+ * bound exit in *exit_out (new references), or NULL with *exit_out untouched. */
+static FtObject *enter_context(FtObject *mgr, int is_async, FtObject **exit_out)
+{
+    const char *protocol = is_async ? "asynchronous context manager" : "context manager";
+    FtObject *enter = lookup_special(mgr, is_async ? FT_ID(__aenter__) : FT_ID(__enter__));
+    if (enter == NULL) {
+        if (!ft_err_occurred())
+            ft_err_format(ft_exc_TypeError, "'%s' object does not support the %s protocol",
+                          FT_TYPE(mgr)->tp_name, protocol);
+        return NULL;
+    }
+    FtObject *exit = lookup_special(mgr, is_async ? FT_ID(__aexit__) : FT_ID(__exit__));
+    if (exit == NULL) {
+        if (!ft_err_occurred())
+            ft_err_format(ft_exc_TypeError,
+                          "'%s' object does not support the %s protocol (missed %s method)",
+                          FT_TYPE(mgr)->tp_name, protocol, is_async ? "__aexit__" : "__exit__");
+        FT_DECREF(enter);
+        return NULL;
+    }
+    FtObject *res = ft_object_call_noargs(enter);
+    FT_DECREF(enter);
+    if (res == NULL) {
+        FT_DECREF(exit);
+        return NULL;
+    }
+    *exit_out = exit;
+    return res;
+}
+
 static FtObject *exc_from_raise_arg(FtObject *exc)
 {
     /* raise X: instantiate classes; returns new ref or NULL with an error set */
@@ -2409,29 +2441,12 @@ dispatch:
     TARGET(BEFORE_WITH) {
         FtObject *mgr = TOP();
         SAVE_SP();
-        FtObject *enter = lookup_special(mgr, FT_ID(__enter__));
-        if (enter == NULL) {
-            if (!ft_err_occurred())
-                ft_err_format(ft_exc_TypeError,
-                              "'%s' object does not support the context manager protocol",
-                              FT_TYPE(mgr)->tp_name);
-            goto error;
-        }
-        FtObject *exit = lookup_special(mgr, FT_ID(__exit__));
-        if (exit == NULL) {
-            if (!ft_err_occurred())
-                ft_err_format(ft_exc_TypeError,
-                              "'%s' object does not support the context manager protocol "
-                              "(missed __exit__ method)", FT_TYPE(mgr)->tp_name);
-            FT_DECREF(enter);
-            goto error;
-        }
-        SET_TOP(exit);
-        FT_DECREF(mgr);
-        FtObject *res = ft_object_call_noargs(enter);
-        FT_DECREF(enter);
+        FtObject *exit;
+        FtObject *res = enter_context(mgr, 0, &exit);
         if (res == NULL)
             goto error;
+        SET_TOP(exit);
+        FT_DECREF(mgr);
         PUSH(res);
         DISPATCH();
     }
@@ -2558,29 +2573,12 @@ dispatch:
     TARGET(BEFORE_ASYNC_WITH) {
         FtObject *mgr = TOP();
         SAVE_SP();
-        FtObject *enter = lookup_special(mgr, FT_ID(__aenter__));
-        if (enter == NULL) {
-            if (!ft_err_occurred())
-                ft_err_format(ft_exc_TypeError,
-                              "'%s' object does not support the asynchronous context manager "
-                              "protocol", FT_TYPE(mgr)->tp_name);
-            goto error;
-        }
-        FtObject *exit = lookup_special(mgr, FT_ID(__aexit__));
-        if (exit == NULL) {
-            if (!ft_err_occurred())
-                ft_err_format(ft_exc_TypeError,
-                              "'%s' object does not support the asynchronous context manager "
-                              "protocol (missed __aexit__ method)", FT_TYPE(mgr)->tp_name);
-            FT_DECREF(enter);
-            goto error;
-        }
-        SET_TOP(exit);
-        FT_DECREF(mgr);
-        FtObject *res = ft_object_call_noargs(enter);
-        FT_DECREF(enter);
+        FtObject *exit;
+        FtObject *res = enter_context(mgr, 1, &exit);
         if (res == NULL)
             goto error;
+        SET_TOP(exit);
+        FT_DECREF(mgr);
         PUSH(res);
         DISPATCH();
     }
