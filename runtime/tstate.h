@@ -62,6 +62,10 @@ FtThreadState *ft_tstate_new(void);
  * released without holding the GIL. */
 void ft_tstate_delete(FtThreadState *ts);
 
+/* Free-threaded builds: make the program's definitions (modules, their functions, classes,
+ * code) immortal when its first extra thread starts (runtime/share.c); nothing elsewhere. */
+void ft_share_definitions(void);
+
 /* RecursionError guard for C recursion (repr of nested containers, comparisons, ...):
  * if (ft_enter_recursive_call(" while getting the repr of an object")) return NULL; ... */
 int ft_enter_recursive_call(const char *where);

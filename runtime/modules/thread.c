@@ -874,6 +874,9 @@ static FtObject *thread_start_new_thread(FtObject *m, FtObject *const *args, ssi
         ft_err_set_string(ft_exc_TypeError, "optional 3rd arg must be a dictionary");
         return NULL;
     }
+    /* Free-threaded builds: the definitions all threads will read become immortal now, before
+     * there is a second thread to contend on their reference counts (runtime/share.c). */
+    ft_share_definitions();
     BootState *boot = malloc(sizeof *boot);
     if (boot == NULL)
         return ft_err_no_memory();
