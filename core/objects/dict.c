@@ -72,7 +72,9 @@ static uint64_t dict_version_counter;
 #define SET_USED(mp, n) __atomic_store_n(&(mp)->used, (n), __ATOMIC_RELAXED)
 
 static inline void bump_version(FtDict *mp) {
-    mp->version = __atomic_add_fetch(&dict_version_counter, 1, __ATOMIC_RELAXED);
+    /* An atomic store: the eval loop's LOAD_GLOBAL cache reads versions without the lock. */
+    __atomic_store_n(&mp->version, __atomic_add_fetch(&dict_version_counter, 1, __ATOMIC_RELAXED),
+                     __ATOMIC_RELAXED);
 }
 
 static FtType dict_keys_type, dict_values_type, dict_items_type;

@@ -440,10 +440,19 @@ static FtObject *load_name(FtFrame *f, FtObject *name)
 }
 
 /* The LOAD_GLOBAL cache: valid while both dicts are the same objects at the same versions.
- * The value is borrowed: it cannot die without a mutation of its dict. Not used in
- * free-threaded builds, where another thread could mutate and free concurrently. */
-#if !FT_FREE_THREADED
+ * The value is borrowed: it cannot die without a mutation of its dict.
+ *
+ * Free-threaded builds cache only immortal values (the module's functions and classes once
+ * a second thread exists, runtime/share.c): another thread may mutate the dict and drop the
+ * value at any moment, and only an immortal value survives that. A hit then needs neither
+ * the dict's lock nor a reference count. Threads running the same code fill the same entry,
+ * so each entry is a sequence lock: odd while being written; a reader that sees the sequence
+ * change, or odd, misses. A hit racing with a mutation may return the value from just before
+ * it, as if the load had run first. */
 typedef struct GlobalCache {
+#if FT_FREE_THREADED
+    uint32_t seq;
+#endif
     FtObject *globals, *builtins;
     uint64_t gversion, bversion;
     FtObject *value;
@@ -451,9 +460,55 @@ typedef struct GlobalCache {
 
 static GlobalCache *global_cache(FtCode *co)
 {
-    if (co->vm_cache == NULL)
-        co->vm_cache = ft_mem_calloc((size_t)co->ninstrs, sizeof(GlobalCache));
-    return co->vm_cache;
+    GlobalCache *gc = __atomic_load_n((GlobalCache **)&co->vm_cache, __ATOMIC_ACQUIRE);
+    if (gc == NULL) {
+        GlobalCache *fresh = ft_mem_calloc((size_t)co->ninstrs, sizeof(GlobalCache));
+        if (fresh == NULL)
+            return NULL;
+        /* Acq_rel: publishes the zeroed array; a thread that lost the race uses the winner's. */
+        if (__atomic_compare_exchange_n((GlobalCache **)&co->vm_cache, &gc, fresh, false,
+                                        __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE))
+            gc = fresh;
+        else
+            ft_mem_free(fresh);
+    }
+    return gc;
+}
+
+#if FT_FREE_THREADED
+static FtObject *global_cache_hit(GlobalCache *e, FtObject *g, FtObject *b)
+{
+    uint32_t s1 = __atomic_load_n(&e->seq, __ATOMIC_ACQUIRE);
+    if (s1 & 1)
+        return NULL;
+    if (__atomic_load_n(&e->globals, __ATOMIC_RELAXED) != g ||
+        __atomic_load_n(&e->builtins, __ATOMIC_RELAXED) != b ||
+        __atomic_load_n(&e->gversion, __ATOMIC_RELAXED) !=
+            __atomic_load_n(&((FtDict *)g)->version, __ATOMIC_RELAXED) ||
+        __atomic_load_n(&e->bversion, __ATOMIC_RELAXED) !=
+            __atomic_load_n(&((FtDict *)b)->version, __ATOMIC_RELAXED))
+        return NULL;
+    FtObject *v = __atomic_load_n(&e->value, __ATOMIC_RELAXED);
+    /* The fields above belong to sequence s1 (pairs with the writer's release). */
+    LK_ACQUIRE_FENCE();
+    return __atomic_load_n(&e->seq, __ATOMIC_RELAXED) == s1 ? v : NULL;
+}
+
+static void global_cache_fill(GlobalCache *e, FtObject *g, FtObject *b, uint64_t gv,
+                              uint64_t bv, FtObject *v)
+{
+    uint32_t s = __atomic_load_n(&e->seq, __ATOMIC_RELAXED);
+    /* Claim the entry (odd); a writer that loses the race simply does not cache. */
+    if ((s & 1) || !__atomic_compare_exchange_n(&e->seq, &s, s + 1, false, __ATOMIC_ACQUIRE,
+                                                 __ATOMIC_RELAXED))
+        return;
+    __atomic_store_n(&e->globals, g, __ATOMIC_RELAXED);
+    __atomic_store_n(&e->builtins, b, __ATOMIC_RELAXED);
+    __atomic_store_n(&e->gversion, gv, __ATOMIC_RELAXED);
+    __atomic_store_n(&e->bversion, bv, __ATOMIC_RELAXED);
+    __atomic_store_n(&e->value, v, __ATOMIC_RELAXED);
+    /* Release: the fields are written before a reader can see the even sequence. */
+    __atomic_store_n(&e->seq, s + 2, __ATOMIC_RELEASE);
 }
 #endif
 
@@ -1319,6 +1374,29 @@ dispatch:
             e->bversion = ((FtDict *)b)->version;
             e->value = v;
             PUSH(FT_NEWREF(v));
+            DISPATCH();
+        }
+#else
+        if (FT_LIKELY(ft_dict_check_exact(g) && ft_dict_check_exact(b))) {
+            GlobalCache *gc = global_cache(code);
+            if (gc == NULL)
+                goto error;
+            GlobalCache *e = &gc[frame->lasti];
+            v = global_cache_hit(e, g, b);
+            if (FT_LIKELY(v != NULL)) {
+                PUSH(v); /* immortal: no reference to take */
+                DISPATCH();
+            }
+            /* Versions first: a mutation during the lookup leaves an entry that misses. */
+            uint64_t gv = __atomic_load_n(&((FtDict *)g)->version, __ATOMIC_RELAXED);
+            uint64_t bv = __atomic_load_n(&((FtDict *)b)->version, __ATOMIC_RELAXED);
+            SAVE_SP();
+            v = load_global_slow(g, b, name);
+            if (v == NULL)
+                goto error;
+            if (lk_is_immortal(&v->ob_rc))
+                global_cache_fill(e, g, b, gv, bv, v);
+            PUSH(v);
             DISPATCH();
         }
 #endif
