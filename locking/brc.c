@@ -67,23 +67,26 @@ static void merge_one(FtObject *o) {
     lk_refcnt *rc = &o->ob_rc;
     ft_stats.rc_merged++;
     intptr_t shared = __atomic_load_n(&rc->ob_ref_shared, __ATOMIC_RELAXED);
+    /* Only an object's owner (or, once the owner has exited, the one thread merging it) sets
+     * MERGED, so the state read here cannot change under us. Ownership is given up BEFORE
+     * the CAS that publishes the merged count: once it is visible, another thread's
+     * decrement may free the object, and nothing may touch it after that. */
+    intptr_t local = 0;
+    if (!(shared & LK_SHARED_MERGED)) {
+        local = (intptr_t)__atomic_load_n(&rc->ob_ref_local, __ATOMIC_RELAXED);
+        __atomic_store_n(&rc->ob_tid, 0, __ATOMIC_RELAXED);
+        __atomic_store_n(&rc->ob_ref_local, 0, __ATOMIC_RELAXED);
+    }
     intptr_t next;
     do {
-        if (shared & LK_SHARED_MERGED) {
+        if (shared & LK_SHARED_MERGED)
             next = (shared & ~LK_SHARED_QUEUED) - LK_SHARED_ONE;
-        } else {
-            intptr_t total = (intptr_t)__atomic_load_n(&rc->ob_ref_local, __ATOMIC_RELAXED) +
-                             (shared >> LK_SHARED_SHIFT) - 1;
-            next = (total << LK_SHARED_SHIFT) | LK_SHARED_MERGED;
-        }
+        else
+            next = ((local + (shared >> LK_SHARED_SHIFT) - 1) << LK_SHARED_SHIFT) | LK_SHARED_MERGED;
         /* Acq_rel: acquire the other threads' release decrements; release our own
          * (the owner's local updates) to whoever frees the object later. */
     } while (!__atomic_compare_exchange_n(&rc->ob_ref_shared, &shared, next, false,
                                           __ATOMIC_ACQ_REL, __ATOMIC_RELAXED));
-    if (!(shared & LK_SHARED_MERGED)) {
-        __atomic_store_n(&rc->ob_ref_local, 0, __ATOMIC_RELAXED);
-        __atomic_store_n(&rc->ob_tid, 0, __ATOMIC_RELAXED);
-    }
     if (next == LK_SHARED_MERGED)
         free_object(rc);
 }
