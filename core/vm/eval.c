@@ -544,6 +544,26 @@ static FtObject *enter_context(FtObject *mgr, int is_async, FtObject **exit_out)
     return res;
 }
 
+/* Pop the running frame (returning or unwinding): drop what is left on its value stack
+ * (stack_base..sp), release it, and make its caller current in *frame. Returns 1 when the
+ * frame was the entry frame of this eval loop, whose caller is C code. */
+static int leave_frame(FtThreadState *ts, FtFrame **frame, FtObject **stack_base,
+                       FtObject **sp)
+{
+    while (sp > stack_base) {
+        FtObject *v = *--sp;
+        FT_XDECREF(v);
+    }
+    FtFrame *f = *frame, *prev = f->previous;
+    int entry = f->is_entry;
+    f->stacktop = 0;
+    ts->recursion_depth--;
+    ts->frame = prev;
+    ft_frame_release(ts, f);
+    *frame = prev;
+    return entry;
+}
+
 static FtObject *exc_from_raise_arg(FtObject *exc)
 {
     /* raise X: instantiate classes; returns new ref or NULL with an error set */
@@ -2279,21 +2299,8 @@ dispatch:
         retval = POP();
     do_return:
         /* The stack is empty here (the compiler guarantees it). */
-        while (sp > stack_base) {
-            FtObject *v = POP();
-            FT_XDECREF(v);
-        }
-        frame->stacktop = 0;
-        ts->recursion_depth--;
-        {
-            FtFrame *prev = frame->previous;
-            int entry = frame->is_entry;
-            ts->frame = prev;
-            ft_frame_release(ts, frame);
-            if (entry)
-                return retval;
-            frame = prev;
-        }
+        if (leave_frame(ts, &frame, stack_base, sp))
+            return retval;
         LOAD_FRAME();
         PUSH(retval);
         retval = NULL;
@@ -2755,21 +2762,8 @@ exception_unwind: {
     }
 
 exit_unwind:
-    while (sp > stack_base) {
-        FtObject *v = POP();
-        FT_XDECREF(v);
-    }
-    frame->stacktop = 0;
-    ts->recursion_depth--;
-    {
-        FtFrame *prev = frame->previous;
-        int entry = frame->is_entry;
-        ts->frame = prev;
-        ft_frame_release(ts, frame);
-        if (entry)
-            return NULL;
-        frame = prev;
-    }
+    if (leave_frame(ts, &frame, stack_base, sp))
+        return NULL;
     LOAD_FRAME();
     goto error;
 }
