@@ -165,7 +165,25 @@ GCThread *gc_thread_get(void) {
     GCThread *t = my_lists;
     return FT_LIKELY(t != NULL) ? t : new_lists();
 }
+
+void ft_gc_after_fork_child(void) {
+    /* The threads that did not survive the fork leave their lists behind, with their objects
+     * in them, as an exiting thread does: free for reuse and walked by the collector. */
+    pthread_mutex_init(&gc_registry_lock, NULL);
+    for (GCThread *t = gc_threads; t; t = t->next) {
+        for (int i = 0; i < GC_NGEN; i++)
+            t->gens[i].lock = 0;
+        if (t != my_lists && t->in_use) {
+            gc_state.count[0] += t->delta;
+            t->delta = 0;
+            t->in_use = 0;
+        }
+    }
+    gc_state.permanent.lock = 0;
+}
 #else
+void ft_gc_after_fork_child(void) {}
+
 static GCThread the_lists;
 static bool the_lists_ready;
 

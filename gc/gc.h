@@ -58,6 +58,10 @@ void ft_gc_collect_pending(struct FtThreadState *ts);
  * only when the collection could not start. Runs the gc.callbacks. */
 ssize_t ft_gc_collect(int generation);
 
+/* In the child of os.fork (runtime/fork.c): the lists of the threads that did not survive
+ * become free for reuse, and the collector's locks are re-created. */
+void ft_gc_after_fork_child(void);
+
 /* The weak-reference hook (core/objects/weakref.c): o is dying and FT_GC_WEAKREFS is set:
  * clear every weak reference to it and call their callbacks. */
 void ft_weakref_clear_on_free(FtObject *o);

@@ -10,3 +10,6 @@ void lk_detach(FtThreadState *ts) { lk_world_detach(ts); }
 void lk_yield(FtThreadState *ts) { lk_world_yield(ts); }
 void lk_stop_the_world(FtThreadState *ts) { lk_world_stop(ts); }
 void lk_start_the_world(FtThreadState *ts) { lk_world_start(ts); }
+void lk_fork_prepare(FtThreadState *ts) { lk_world_fork_prepare(ts); }
+void lk_fork_parent(FtThreadState *ts) { lk_world_fork_parent(ts); }
+void lk_fork_child(FtThreadState *ts) { lk_world_fork_child(ts); }

@@ -184,6 +184,11 @@ void lk_yield(FtThreadState *ts) {
 
 void lk_stop_the_world(FtThreadState *ts) { lk_world_stop(ts); }
 void lk_start_the_world(FtThreadState *ts) { lk_world_start(ts); }
+/* fork: the child's objects owned by the threads that did not survive are merged when
+ * someone queues them (d): those owner ids will never run again. */
+void lk_fork_prepare(FtThreadState *ts) { lk_world_fork_prepare(ts); }
+void lk_fork_parent(FtThreadState *ts) { lk_world_fork_parent(ts); }
+void lk_fork_child(FtThreadState *ts) { lk_world_fork_child(ts); }
 
 /* ---- for the cycle collector (gc/collect.c) ---------------------------------------------
  * lk_brc_merge_all_queues: with the world stopped, merge every thread's merge queue (the

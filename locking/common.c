@@ -261,4 +261,51 @@ void lk_world_start(FtThreadState *ts) {
     pthread_cond_broadcast(&world_changed);
     pthread_mutex_unlock(&world_mutex);
 }
+
+/* fork (runtime/fork.c). Prepare stops the world, then holds world_mutex and lk_world_lock
+ * (in the order lk_world_stop takes them) so that no thread is inside either when fork()
+ * copies the process. The child is the calling thread alone: the locks are re-created, the
+ * other threads' records are forgotten (their merge queues go to the survivor, which merges
+ * them at its next yield point), and the world runs again. */
+void lk_world_fork_prepare(FtThreadState *ts) {
+    lk_world_stop(ts);
+    pthread_mutex_lock(&world_mutex);
+    pthread_mutex_lock(&lk_world_lock);
+}
+
+void lk_world_fork_parent(FtThreadState *ts) {
+    pthread_mutex_unlock(&lk_world_lock);
+    pthread_mutex_unlock(&world_mutex);
+    lk_world_start(ts);
+}
+
+void lk_world_fork_child(FtThreadState *ts) {
+    LkThread *me = lk_of(ts);
+    pthread_mutex_init(&world_mutex, NULL);
+    pthread_cond_init(&world_changed, NULL);
+    pthread_mutex_init(&lk_world_lock, NULL);
+    pthread_mutex_init(&me->queue_lock, NULL);
+    for (LkThread *t = lk_world_threads, *next; t; t = next) {
+        next = t->next;
+        if (t == me)
+            continue;
+        for (size_t i = 0; i < t->queue_len; i++) {
+            if (me->queue_len == me->queue_cap) {
+                me->queue_cap = me->queue_cap ? me->queue_cap * 2 : 64;
+                me->queue = realloc(me->queue, me->queue_cap * sizeof *me->queue);
+                if (!me->queue)
+                    abort(); /* cannot lose a deferred decrement */
+            }
+            me->queue[me->queue_len++] = t->queue[i];
+        }
+        free(t->queue);
+        free(t); /* its FtThreadState is forgotten by ft_tstate_after_fork_child */
+    }
+    me->next = NULL;
+    lk_world_threads = me;
+    if (me->queue_len)
+        __atomic_fetch_or(&ts->eval_breaker, LK_BREAK_MERGE, __ATOMIC_RELAXED);
+    stopping = 0;
+    stopper = NULL;
+}
 #endif

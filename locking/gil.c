@@ -127,6 +127,30 @@ void lk_yield(FtThreadState *ts) {
 void lk_stop_the_world(FtThreadState *ts) { FT_UNUSED(ts); }
 void lk_start_the_world(FtThreadState *ts) { FT_UNUSED(ts); }
 
+/* fork: holding both mutexes (in their usual order) means no waiter is inside them at the
+ * instant of fork(); the child re-creates them with itself as the holder. */
+void lk_fork_prepare(FtThreadState *ts) {
+    FT_UNUSED(ts);
+    pthread_mutex_lock(&gil.mutex);
+    pthread_mutex_lock(&gil.switch_mutex);
+}
+
+void lk_fork_parent(FtThreadState *ts) {
+    FT_UNUSED(ts);
+    pthread_mutex_unlock(&gil.switch_mutex);
+    pthread_mutex_unlock(&gil.mutex);
+}
+
+void lk_fork_child(FtThreadState *ts) {
+    pthread_mutex_init(&gil.mutex, NULL);
+    pthread_cond_init(&gil.cond, NULL);
+    pthread_mutex_init(&gil.switch_mutex, NULL);
+    pthread_cond_init(&gil.switch_cond, NULL);
+    gil.locked = 1;
+    gil.holder = ts;
+    __atomic_fetch_and(&ts->eval_breaker, ~(uint32_t)LK_BREAK_GIL_DROP, __ATOMIC_RELAXED);
+}
+
 FtGilStats lk_gil_stats(void) {
     pthread_mutex_lock(&gil.mutex);
     FtGilStats s = gil.stats;

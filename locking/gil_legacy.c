@@ -82,6 +82,24 @@ void lk_yield(FtThreadState *ts) {
 void lk_stop_the_world(FtThreadState *ts) { FT_UNUSED(ts); }
 void lk_start_the_world(FtThreadState *ts) { FT_UNUSED(ts); }
 
+/* fork: as the modern GIL (locking/gil.c); the drop bit stays set (invariant 3). */
+void lk_fork_prepare(FtThreadState *ts) {
+    FT_UNUSED(ts);
+    pthread_mutex_lock(&gil.mutex);
+}
+
+void lk_fork_parent(FtThreadState *ts) {
+    FT_UNUSED(ts);
+    pthread_mutex_unlock(&gil.mutex);
+}
+
+void lk_fork_child(FtThreadState *ts) {
+    pthread_mutex_init(&gil.mutex, NULL);
+    pthread_cond_init(&gil.cond, NULL);
+    gil.locked = 1;
+    gil.holder = ts;
+}
+
 FtGilStats lk_gil_stats(void) {
     pthread_mutex_lock(&gil.mutex);
     FtGilStats s = gil.stats;

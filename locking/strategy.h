@@ -12,7 +12,7 @@
  *
  * and its source file (locking/<name>.c) the out-of-line verbs, declared below:
  * thread init / exit, attach / detach around blocking calls, the yield point run when the
- * eval breaker is set, stop / start the world, and the per-object critical section.
+ * eval breaker is set, stop / start the world, fork, and the per-object critical section.
  * A verb a strategy does not need is a no-op there. Adding a strategy: one header, one
  * source file, one name in FTPY_STRATEGIES (CMakeLists.txt).
  *
@@ -74,6 +74,12 @@ void lk_detach(struct FtThreadState *ts);        /* before a blocking call */
 void lk_yield(struct FtThreadState *ts);         /* at a yield point with the eval breaker set */
 void lk_stop_the_world(struct FtThreadState *ts);
 void lk_start_the_world(struct FtThreadState *ts);
+/* os.fork (runtime/fork.c): prepare makes the world quiet and takes the strategy's own
+ * locks so that no other thread holds one at the instant of fork(); parent undoes that;
+ * child re-creates those locks and forgets every thread but the caller. */
+void lk_fork_prepare(struct FtThreadState *ts);
+void lk_fork_parent(struct FtThreadState *ts);
+void lk_fork_child(struct FtThreadState *ts);
 
 /* Wrap a blocking call: FT_BLOCKING(ts, n = read(fd, buf, len)); */
 #define FT_BLOCKING(ts, stmt)  \

@@ -36,5 +36,8 @@ void lk_world_detach(FtThreadState *ts);
 void lk_world_yield(FtThreadState *ts);     /* pause here if the world is being stopped */
 void lk_world_stop(FtThreadState *ts);
 void lk_world_start(FtThreadState *ts);
+void lk_world_fork_prepare(FtThreadState *ts);
+void lk_world_fork_parent(FtThreadState *ts);
+void lk_world_fork_child(FtThreadState *ts);
 
 #endif

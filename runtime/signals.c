@@ -52,6 +52,18 @@ static FtObject *dfl_handler, *ign_handler, *int_handler;
 static int (*prev_hook)(void *ts);
 int ft_signals_unhandled_kbi;
 
+/* In the child of os.fork: the forking thread is the main thread now, and signals received
+ * by the parent are the parent's (CPython's _PySignal_AfterFork). */
+void ft_signals_after_fork_child(FtThreadState *ts) {
+    pthread_mutex_init(&table_mu, NULL);
+    for (int i = 0; i < FT_NSIG; i++)
+        tripped[i] = 0;
+    is_tripped = 0;
+    main_pthread = pthread_self();
+    if (__atomic_load_n(&main_ts, __ATOMIC_RELAXED))
+        __atomic_store_n(&main_ts, ts, __ATOMIC_RELEASE);
+}
+
 /* ---- the C handler ------------------------------------------------------------------------ */
 
 static void trip(int sig) {

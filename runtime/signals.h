@@ -20,6 +20,8 @@ int ft_signals_init(void);
 /* Shut-down, at the end of ft_runtime_fini: every signal with a Python handler goes back to
  * SIG_DFL and the C handler stops touching the main thread's state. */
 void ft_signals_fini(void);
+/* In the child of os.fork (runtime/fork.c): `ts`, the forking thread, is the main thread. */
+void ft_signals_after_fork_child(struct FtThreadState *ts);
 
 /* PyErr_CheckSignals: in the main thread, run the Python handlers of the signals received
  * since the last run. Returns -1 with the exception set when a handler raised (for SIGINT by

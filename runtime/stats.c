@@ -35,6 +35,8 @@ void ft_stats_thread_exit(void) {
     pthread_mutex_unlock(&totals_lock);
 }
 
+void ft_stats_after_fork_child(void) { pthread_mutex_init(&totals_lock, NULL); }
+
 static void line(const char *what, unsigned long long n) {
     fprintf(stderr, "  %-34s %14llu\n", what, n);
 }

@@ -35,6 +35,7 @@ extern _Thread_local FtStats ft_stats;
 #endif
 
 void ft_stats_thread_exit(void);  /* add this thread's counters to the totals */
+void ft_stats_after_fork_child(void);
 void ft_stats_print(void);        /* totals (+ the calling thread's) to stderr */
 
 #endif

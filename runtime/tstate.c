@@ -52,6 +52,17 @@ void ft_tstate_delete(FtThreadState *ts) {
     free(ts);
 }
 
+void ft_tstate_after_fork_child(FtThreadState *ts) {
+    /* The other threads do not exist in the child. Their states are only unlinked, never
+     * freed: objects (thread-local dicts, frames) may still point into them. */
+    pthread_mutex_init(&threads_lock, NULL);
+    ts->next = ts->prev = NULL;
+    ft_runtime.threads = ts;
+    ft_runtime.main_thread = ts;
+    ts->thread_id = (uint64_t)pthread_self();
+    ts->native_id = (uint64_t)syscall(SYS_gettid);
+}
+
 int ft_enter_recursive_call(const char *where) {
     FtThreadState *ts = ft_tstate_get();
     if (FT_UNLIKELY(++ts->recursion_depth > ft_runtime.recursion_limit + ts->recursion_headroom)) {

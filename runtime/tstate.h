@@ -61,6 +61,8 @@ FtThreadState *ft_tstate_new(void);
  * state, thread-local dict) while still attached, before lk_thread_exit: what is left here is
  * released without holding the GIL. */
 void ft_tstate_delete(FtThreadState *ts);
+/* In the child of os.fork: `ts` is the only thread, and the main thread (runtime/fork.c). */
+void ft_tstate_after_fork_child(FtThreadState *ts);
 
 /* Free-threaded builds: make the program's definitions (modules, their functions, classes,
  * code) immortal when its first extra thread starts (runtime/share.c); nothing elsewhere. */

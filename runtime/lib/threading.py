@@ -787,6 +787,19 @@ class Thread:
             with _shutdown_locks_lock:
                 _maintain_shutdown_locks()
 
+    def _reset_internal_locks(self, is_alive):
+        # After os.fork: the thread's Event may have been held by a thread that vanished.
+        self._started._at_fork_reinit()
+        if is_alive:
+            # This thread's sentinel lock is still held by this very thread in the child.
+            if self._tstate_lock is not None:
+                self._tstate_lock._at_fork_reinit()
+                self._tstate_lock.acquire()
+        else:
+            # A vanished thread: it is done, nothing will release its sentinel.
+            self._is_stopped = True
+            self._tstate_lock = None
+
     def _delete(self):
         with _active_limbo_lock:
             del _active[get_ident()]
@@ -1029,5 +1042,28 @@ def _shutdown():
 
 
 def _after_fork():
-    # No os.fork in ftpy yet; kept for API compatibility.
-    pass
+    """In the child of os.fork: the calling thread is the only one left, and the main
+    thread. Locks the vanished threads may have held are made anew; their Thread objects
+    are marked stopped."""
+    global _active_limbo_lock, _main_thread, _shutdown_locks_lock, _shutdown_locks
+    _active_limbo_lock = RLock()
+    current = current_thread()   # a _DummyThread when _thread started the caller
+    _main_thread = current
+    _shutdown_locks_lock = _allocate_lock()
+    _shutdown_locks = set()
+    survivors = {}
+    for thread in list(_active.values()) + list(_limbo.values()):
+        if thread is current:
+            thread._reset_internal_locks(True)
+            thread._ident = get_ident()
+            thread._set_native_id()
+            survivors[thread._ident] = thread
+        else:
+            thread._reset_internal_locks(False)
+            thread._stop()
+    _limbo.clear()
+    _active.clear()
+    _active.update(survivors)
+
+
+__import__("posix").register_at_fork(after_in_child=_after_fork)
