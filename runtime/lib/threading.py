@@ -1066,4 +1066,7 @@ def _after_fork():
     _active.update(survivors)
 
 
-__import__("posix").register_at_fork(after_in_child=_after_fork)
+import posix as _posix
+if hasattr(_posix, "register_at_fork"):
+    _posix.register_at_fork(after_in_child=_after_fork)
+del _posix
