@@ -292,8 +292,8 @@ static FtObject *lock_locked(FtObject *self, FtObject *unused) {
 
 static FtObject *lock_at_fork_reinit(FtObject *self, FtObject *unused) {
     FtLockObject *l = (FtLockObject *)self;
-    core_destroy(&l->core);
-    core_init(&l->core);
+    core_init(&l->core); /* not destroyed: in a fork child its waiters are gone, and
+                                  pthread_cond_destroy would wait for them for ever */
     FT_RETURN_NONE;
 }
 
@@ -459,8 +459,7 @@ static FtObject *rlock_recursion_count(FtObject *self, FtObject *unused) {
 
 static FtObject *rlock_at_fork_reinit(FtObject *self, FtObject *unused) {
     FtRLockObject *r = (FtRLockObject *)self;
-    core_destroy(&r->core);
-    core_init(&r->core);
+    core_init(&r->core); /* not destroyed first: see lock_at_fork_reinit */
     r->owner = 0;
     r->count = 0;
     FT_RETURN_NONE;
