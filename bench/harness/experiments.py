@@ -29,12 +29,13 @@ TOP_KEYS = {"description", "strategies", "references", "threads", "repeat", "tim
             "include", "workloads"}
 WORKLOAD_KEYS = {"name", "size", "quick_size", "scaling", "threads", "group", "compare",
                  "timeout"}
-GROUPS = ("cpu", "ftscaling", "contention", "memory", "gc", "io", "convoy", "procs")
+GROUPS = ("cpu", "ftscaling", "contention", "memory", "gc", "io", "convoy", "procs", "asyncio",
+          "workarounds")
 SCALINGS = ("weak", "strong")
 
 # Report sections read these groups; a workload without `group` gets one from its name.
 _GROUP_BY_PREFIX = [("ft_", "ftscaling"), ("io_", "io"), ("convoy_proc", "procs"),
-                    ("convoy", "convoy"), ("procs_", "procs"), ("gc_", "gc"),
+                    ("convoy", "convoy"), ("procs_", "procs"), ("async_", "asyncio"), ("gc_", "gc"),
                     ("shared_", "contention"), ("lock_", "contention"),
                     ("refcount_", "contention"), ("alloc_", "memory")]
 

@@ -5,6 +5,7 @@
     latency-<workload>     I/O latency (p99) vs CPU-bound threads (convoy)
     pause-<workload>       GC pauses seen by a heartbeat thread (p99) vs threads
     throughput-<workload>  operations per second vs threads, one line per implementation
+    workarounds            threads vs processes vs asyncio: bars of relative throughput
 
 Without gnuplot the plots are skipped with a warning; everything else still works."""
 import os
@@ -68,8 +69,14 @@ def _script(base, title, xlabel, ylabel, series, extra_plots=(), settings=()):
 
 
 def _render(outdir, base, script, series, warn):
+    _write_data(os.path.join(outdir, base + ".dat"), series)
+    return _gnuplot(outdir, base, script, warn)
+
+
+def _gnuplot(outdir, base, script, warn):
+    """Write base.gp (its data already in base.dat) and run gnuplot on it; the basename, or
+    None with a warning."""
     path = os.path.join(outdir, base)
-    _write_data(path + ".dat", series)
     with open(path + ".gp", "w") as f:
         f.write(script)
     try:
@@ -155,6 +162,70 @@ def throughput(rows, workload, outdir, warn=print):
     return _render(outdir, f"throughput-{workload}", script, series, warn)
 
 
+_APPROACH_COLOURS = {"threads": "#4477aa", "processes": "#ee6677", "asyncio": "#228833"}
+
+
+def workarounds(rows, outdir, warn=print, ncpu=None):
+    """Threads vs processes vs asyncio: one group of bars per (family, implementation), a
+    bar per approach, the height the throughput at the comparison worker count relative to
+    one thread of the threaded workload. None when no workload has such a twin."""
+    fams = stats.families(rows)
+    mine = [r for r in rows if r["workload"] in {w for _, _, ms in fams for w in ms}]
+    n = stats.comparison_workers(mine, ncpu)
+    if not fams or n is None:
+        return None
+    idx = stats.index(rows)
+    impls = stats.impls_in(mine)
+    approaches = [a for a in stats.APPROACHES
+                  if any(stats.approach_of(w) == a for _, _, ms in fams for w in ms)]
+    base = "workarounds"
+    path = os.path.join(outdir, base)
+    blocks, top = [], float(n)
+    with open(path + ".dat", "w") as f:
+        for k, (b, label, ms) in enumerate(fams):
+            if k:
+                f.write("\n\n")
+            f.write(f"# {label}: {b}; columns: implementation " + " ".join(approaches) + "\n")
+            for i in impls:
+                vals = []
+                for a in approaches:
+                    w = next((w for w in ms if stats.approach_of(w) == a), None)
+                    v = stats.relative_throughput(idx.get((i, w, n)), idx.get((i, b, 1)))
+                    vals.append("NaN" if v is None else f"{v:.4g}")
+                    top = max(top, v or 0)
+                f.write(f"{_quote(i)} " + " ".join(vals) + "\n")
+            blocks.append(b)
+    plots = []
+    for k, b in enumerate(blocks):
+        for j, a in enumerate(approaches):
+            using = f"{j + 2}:xtic(1)" if j == 0 else f"{j + 2}"
+            key = f"title {_quote(a)}" if k == 0 else "notitle"
+            head = f"newhistogram {_quote(b)} lt 1, " if j == 0 else ""
+            plots.append(f"{head}{_quote(base + '.dat')} index {k} using {using} {key} "
+                         f"lc rgb {_quote(_APPROACH_COLOURS[a])}")
+    title = (f"Threads vs processes vs asyncio: throughput with {n} workers, relative to "
+             f"one thread")
+    settings = ["set termoption noenhanced",
+                f"set title {_quote(title)}",
+                "set ylabel 'throughput vs one thread (higher is better)'", "set grid ytics",
+                "set key outside top center horizontal", f"set yrange [0:{top * 1.1:.3g}]",
+                f"set arrow from graph 0, first {n} to graph 1, first {n} nohead dt 2 "
+                f"lc rgb 'gray40'",
+                f"set label 'ideal ({n} workers)' at graph 0.01, first {n} offset 0,0.6 "
+                f"tc rgb 'gray40'",
+                "set style data histograms",
+                "set style histogram clustered gap 1", "set style fill solid 0.85 border -1",
+                "set boxwidth 0.9", "set xtics rotate by -35 left nomirror",
+                "set datafile missing 'NaN'", "set bmargin 7", "set rmargin 9"]
+    script = "\n".join(
+        ["set terminal pngcairo size 1200,600 font 'sans,11'",
+         f"set output {_quote(base + '.png')}"]
+        + settings + ["plot " + ", \\\n     ".join(plots),
+                      "set terminal svg size 1200,600 font 'sans,11' background '#ffffff'",
+                      f"set output {_quote(base + '.svg')}", "replot", "unset output", ""])
+    return _gnuplot(outdir, base, script, warn)
+
+
 def make_all(rows, outdir, warn=print, ncpu=None):
     """Every plot that the rows support; returns {(kind, workload): basename}. Plots go in
     outdir (created)."""
@@ -171,6 +242,9 @@ def make_all(rows, outdir, warn=print, ncpu=None):
         made_one = speedup_by_impl(rows, impl, outdir, warn, ncpu)
         if made_one:
             made[("scaling", impl)] = made_one
+    made_one = workarounds(rows, outdir, warn, ncpu)
+    if made_one:
+        made[("workarounds", "all")] = made_one
     for w in workloads:
         group = next(r["group"] for r in rows if r["workload"] == w)
         if group in ("convoy",) or (group == "procs" and w.startswith("convoy")):

@@ -48,6 +48,12 @@ SECTIONS = [
      "Cycle collection and allocation under threads."),
     ("processes", "Threads vs processes", ("procs",), "procs",
      "The same work in processes (multiprocessing) instead of threads."),
+    ("workarounds", "GIL workarounds side by side", ("workarounds", "asyncio"), "workarounds",
+     "Which way around a GIL pays off for each kind of work (CPU-bound, I/O-bound, native "
+     "code that releases the lock): threads, processes (multiprocessing) or asyncio, in "
+     "each strategy. The first table answers it at as many workers as CPUs, as throughput "
+     "relative to one plain thread with the best way in bold; the tables after it give "
+     "every worker count and the times behind the ratios."),
 ]
 
 BEGIN = "<!-- bench:begin {} -->"
@@ -134,8 +140,11 @@ def _kinds(rows):
 
 
 def _fails(src, groups):
-    mine = [f for f in src.failures
-            if groups is None or f.get("group", _group_of(f["workload"])) in groups]
+    return _fail_lines([f for f in src.failures
+                        if groups is None or f.get("group", _group_of(f["workload"])) in groups])
+
+
+def _fail_lines(mine):
     if not mine:
         return ""
     lines = ["", "Not measured (the run failed, so the workload was skipped):", ""]
@@ -333,6 +342,79 @@ def processes(src, groups):
                       tables.markdown(["workloads", "threads or processes"] + impls, body)])
 
 
+def _approach(w):
+    return f"{stats.approach_of(w)} ({w})"
+
+
+def workarounds(src, groups):
+    """Threads vs processes vs asyncio: first, per family, the relative throughput of each
+    approach at the comparison worker count (the best in bold); then, per family, every
+    worker count with the times (or requests per second and p99 latency) behind it."""
+    rows = src.rows
+    fams = stats.families(rows, src.failures)
+    if not fams:
+        return "_No workload here has a processes or asyncio twin._\n"
+    members = {w for _, _, ms in fams for w in ms}
+    mine = [r for r in rows if r["workload"] in members]
+    impls = _impls(mine + [f for f in src.failures if f["workload"] in members], src)
+    idx = stats.index(rows)
+    n = stats.comparison_workers(mine, src.data.get("machine", {}).get("cores"))
+    if n is None:
+        return "_Every run of these workloads failed._\n"
+
+    def rel(i, w, t):
+        base = next(b for b, _, ms in fams if w in ms)
+        return stats.relative_throughput(idx.get((i, w, t)), idx.get((i, base, 1)))
+
+    out = [f"Throughput with {n} worker{'s' if n != 1 else ''} (threads, processes or asyncio "
+           f"tasks), relative to one thread of the threaded workload on the same "
+           f"implementation; higher is better, **bold** is the best way for that "
+           f"implementation:", ""]
+    body = []
+    for base, label, ms in fams:
+        best = {i: max((v for v in (rel(i, w, n) for w in ms) if v is not None), default=None)
+                for i in impls}
+        for k, w in enumerate(ms):
+            cells = []
+            for i in impls:
+                v = rel(i, w, n)
+                bold = v is not None and len(ms) > 1 and v == best[i]
+                cells.append(f"**{fmt_x(v)}**" if bold else fmt_x(v))
+            body.append([f"{label}: {base}" if k == 0 else "", _approach(w)] + cells)
+    out.append(tables.markdown(["work", "approach"] + impls, body, "ll" + "r" * len(impls)))
+    plot = src.plot("workarounds", "all")
+    if plot:
+        out.append(f"![threads vs processes vs asyncio]({plot})\n")
+
+    for base, label, ms in fams:
+        fam = [r for r in mine if r["workload"] in ms and r["threads"] >= 1]
+        rate = any("ops_per_second" in r["metrics"] for r in fam)
+        what = ("relative throughput, requests per second, p99 latency" if rate else
+                "relative throughput (median time)")
+        body = []
+        for t in tables.threads_in(fam):
+            for w in ms:
+                cells = []
+                for i in impls:
+                    r = idx.get((i, w, t))
+                    if r is None:
+                        cells.append("–")
+                        continue
+                    if rate:
+                        m = r["metrics"]
+                        cell = (f"{fmt_x(rel(i, w, t))}, {fmt_rate(m.get('ops_per_second'))}, "
+                                f"p99 {fmt_ms(m.get('latency_p99_ms'))} ms")
+                    else:
+                        cell = f"{fmt_x(rel(i, w, t))} ({fmt_seconds(r['median'])})"
+                    if not r.get("ok_all", True):
+                        cell += " **wrong result**"
+                    cells.append(cell)
+                body.append([t, _approach(w)] + cells)
+        out += [f"{label}, {' vs '.join(ms)} — {what}:", "",
+                tables.markdown(["workers", "approach"] + impls, body, "rl" + "r" * len(impls))]
+    return "\n".join(out)
+
+
 def summary(sources):
     """The targets, each with its verdict and the numbers behind it."""
     lines = []
@@ -405,7 +487,8 @@ def summary(sources):
 
 BUILDERS = {"single-thread": single_thread, "cpu-scaling": scaling,
             "io-scaling": lambda s, g: scaling(s, g, show_rate=True), "convoy": convoy,
-            "contention": contention, "gc": gc_section, "processes": processes}
+            "contention": contention, "gc": gc_section, "processes": processes,
+            "workarounds": workarounds}
 PLOT_KINDS = {"io-scaling": ("throughput", "speedup"), "convoy": ("latency",),
               "contention": ("speedup",), "processes": ("latency",), "gc": ("pause",)}
 
@@ -417,6 +500,8 @@ def section_text(section_id, sources):
     src = pick(sources, groups)
     if src is None:
         return f"_Not measured yet: run `bench/run {experiment}` (or `bench/run all`)._\n"
+    if sid == "workarounds":
+        return _workarounds_text(src, groups)
     body = src.provenance() + "\n" + BUILDERS[sid](src, groups) + _fails(src, groups)
     workloads = tables.workloads_in(src.rows_in(groups))
     if sid == "cpu-scaling":
@@ -427,6 +512,15 @@ def section_text(section_id, sources):
         if kind == "throughput" and any(src.plot("throughput", w) for w in workloads):
             break
     return body
+
+
+def _workarounds_text(src, groups):
+    """The workarounds section: every workload of a family, whatever its group (the
+    threaded bases are cpu, io, ...), and their failures."""
+    ms = [w for _, _, fam in stats.families(src.rows, src.failures) for w in fam]
+    body = src.provenance() + "\n" + workarounds(src, groups)
+    mine = [f for f in src.failures if f["workload"] in ms]
+    return body + _fail_lines(mine)
 
 
 # ---------------------------------------------------------------------------------------

@@ -247,7 +247,7 @@ def run_all(jobs, workloads_dir, pin=False, ncpu=1, out=sys.stdout, run=run_one)
         if not rec["ok"]:
             failed.add(key)
             failures.append({"impl": job.impl.label, "workload": job.workload.key,
-                             "group": job.workload.group,
+                             "group": job.workload.group, "compare": job.workload.compare,
                              "threads": job.threads, "size": job.size, "error": rec["error"]})
             skipped = sum(1 for j in pending if (j.impl.label, j.workload.key) == key)
             progress.total -= skipped

@@ -124,3 +124,72 @@ def impls_in(rows, order=None):
 def is_free_threaded(impl, kind):
     """A strategy whose name does not start with 'gil' is free-threaded (brc, atomic, ...)."""
     return kind == "ftpy" and not impl.startswith("gil")
+
+
+# GIL workarounds: a threaded workload (the base) and its twins (`compare = base`), the
+# same job done with processes (procs_*) or asyncio (async_*).
+APPROACHES = ("threads", "processes", "asyncio")
+
+
+def approach_of(workload):
+    if workload.startswith("procs_"):
+        return "processes"
+    if workload.startswith("async_"):
+        return "asyncio"
+    return "threads"
+
+
+def _family_kind(base, rows):
+    """(order, label) of a family: CPU-bound, I/O-bound, native work."""
+    group = next((r["group"] for r in rows if r["workload"] == base), "")
+    if base.startswith("native_"):
+        return 2, "Native work (releases the lock)"
+    if group == "io" or base.startswith("io_"):
+        return 1, "I/O-bound"
+    return 0, "CPU-bound"
+
+
+def families(rows, failures=()):
+    """[(base, kind label, [workloads: the base first, then its twins by approach])] for
+    every threaded workload that has a processes or asyncio twin measuring throughput (not
+    the convoy pairs, which measure latency). A twin that failed everywhere is listed too
+    (its cells are empty), so the table shows what is missing."""
+    twins = {}
+    for r in list(rows) + list(failures):
+        if r.get("compare") and r["workload"] != r["compare"]:
+            twins.setdefault(r["compare"], [])
+            if r["workload"] not in twins[r["compare"]]:
+                twins[r["compare"]].append(r["workload"])
+    out = []
+    for base, ws in twins.items():
+        members = [base] + sorted(ws, key=lambda w: (APPROACHES.index(approach_of(w)), w))
+        mine = [r for r in rows if r["workload"] in members]
+        if not any(r["workload"] == base for r in mine):
+            continue
+        if any("latency_p99_ms" in r["metrics"] and "ops_per_second" not in r["metrics"]
+               for r in mine):
+            continue
+        order, label = _family_kind(base, rows)
+        out.append((order, base, label, members))
+    out.sort(key=lambda f: f[0])
+    return [(base, label, members) for _, base, label, members in out]
+
+
+def relative_throughput(row, base1):
+    """Work per second of a row relative to one thread of the threaded base."""
+    if not row or not base1 or not row["median"] or not base1["median"]:
+        return None
+    return speedup(base1["median"], base1["work"], row["median"], row["work"])
+
+
+def comparison_workers(rows, cores):
+    """The worker count the first table compares at: the largest measured count not above
+    the number of CPUs (2 workers on 2 cores), else the smallest above one."""
+    counts = sorted({r["threads"] for r in rows if r["threads"] >= 1})
+    if not counts:
+        return None
+    fit = [t for t in counts if t > 1 and (not cores or t <= cores)]
+    if fit:
+        return max(fit)
+    more = [t for t in counts if t > 1]
+    return min(more) if more else counts[-1]

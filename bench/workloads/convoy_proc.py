@@ -1,7 +1,9 @@
 # Mixed: the convoy experiment with processes instead of threads. The main process's
 # thread sleeps 1 ms SIZE times and measures how late each wake-up is while THREADS
 # CPU-bound *processes* (multiprocessing) spin. No interpreter lock is shared, so only the
-# operating system's scheduler can make the I/O thread late.
+# operating system's scheduler can make the I/O thread late. Each process is stopped and
+# reports its progress through its own multiprocessing.Pipe (no shared memory: ftpy has
+# no mmap).
 import multiprocessing
 import time
 
@@ -10,24 +12,27 @@ from _common import parse_args, percentiles, report
 SLEEP = 0.001
 
 
-def spin(stop, progress, i):
+def spin(conn):
+    conn.send("ready")
     count = 0
-    while not stop.is_set():
+    while not conn.poll():          # one poll per ~1000 multiplications: negligible
         x = 0
         for j in range(1000):
             x += j * j
         count += 1
-    progress[i] = count
+    conn.recv()
+    conn.send(count)
+    conn.close()
 
 
 if __name__ == "__main__":
     threads, size = parse_args(300)
-    stop = multiprocessing.Event()
-    progress = multiprocessing.Array("q", threads if threads else 1)
-    procs = [multiprocessing.Process(target=spin, args=(stop, progress, i))
-             for i in range(threads)]
+    pipes = [multiprocessing.Pipe() for _ in range(threads)]
+    procs = [multiprocessing.Process(target=spin, args=(child,)) for _, child in pipes]
     for p in procs:
         p.start()
+    for mine, _ in pipes:
+        mine.recv()                 # every process is up and spinning
     time.sleep(0.05)
     late = []
     start = time.perf_counter()
@@ -36,11 +41,14 @@ if __name__ == "__main__":
         time.sleep(SLEEP)
         late.append((time.perf_counter() - t0 - SLEEP) * 1000.0)
     seconds = time.perf_counter() - start
-    stop.set()
+    for mine, _ in pipes:
+        mine.send("stop")
+    progress = [mine.recv() for mine, _ in pipes]
     for p in procs:
         p.join()
     pct = percentiles(late)
     report("convoy_proc", threads, size, seconds, len(late),
            latency_p50_ms=pct.get("p50"), latency_p90_ms=pct.get("p90"),
            latency_p99_ms=pct.get("p99"), latency_max_ms=pct.get("max"),
-           latency_mean_ms=pct.get("mean"), cpu_iterations=sum(progress[:threads]))
+           latency_mean_ms=pct.get("mean"), cpu_iterations=sum(progress),
+           cpu_iterations_per_second=sum(progress) / seconds)

@@ -1,10 +1,9 @@
 # Threads vs processes: the intloop job run in THREADS processes (multiprocessing) instead
 # of threads; compare with intloop.py at the same THREADS and SIZE. Process start-up is
-# timed too, as a user of multiprocessing pays it.
-import multiprocessing
-import time
-
+# timed too, as a user of multiprocessing pays it. Results come back through a
+# multiprocessing.Queue (no shared memory: ftpy has no mmap).
 from _common import parse_args, report
+from _procs import run_processes
 
 
 def intloop(n):
@@ -15,19 +14,8 @@ def intloop(n):
     return total
 
 
-def worker(n, results, i):
-    results[i] = intloop(n)
-
-
 if __name__ == "__main__":
     threads, size = parse_args(30000)
-    results = multiprocessing.Array("q", threads)
-    procs = [multiprocessing.Process(target=worker, args=(size, results, i))
-             for i in range(threads)]
-    start = time.perf_counter()
-    for p in procs:
-        p.start()
-    for p in procs:
-        p.join()
-    seconds = time.perf_counter() - start
-    report("procs_intloop", threads, size, seconds, results[0])
+    seconds, results = run_processes(threads, intloop, size)
+    report("procs_intloop", threads, size, seconds, results[0],
+           ok=all(r == results[0] for r in results))
