@@ -56,13 +56,31 @@ static inline intptr_t lk_refcount(const lk_refcnt *rc) {
     return n < 0 ? LK_IMMORTAL_REPORTED : n;
 }
 
+/* Weak references (core/objects/weakref.c): +1 unless the count already reached zero (the
+ * object is being freed); true when the reference was taken. The caller keeps the memory
+ * valid meanwhile. lk_set_maybe_weakref: nothing to do here. */
+static inline void lk_set_maybe_weakref(lk_refcnt *rc) { (void)rc; }
+
+static inline bool lk_try_incref(lk_refcnt *rc) {
+    intptr_t n = __atomic_load_n(&rc->ob_refcnt, __ATOMIC_RELAXED);
+    do {
+        if (n < 0)
+            return true; /* immortal */
+        if (n == 0)
+            return false;
+    } while (!__atomic_compare_exchange_n(&rc->ob_refcnt, &n, n + 1, true, __ATOMIC_RELAXED,
+                                          __ATOMIC_RELAXED));
+    return true;
+}
+
 void lk_object_lock(lk_refcnt *rc);
 void lk_object_unlock(lk_refcnt *rc);
 void lk_object_lock2(lk_refcnt *a, lk_refcnt *b);
 void lk_object_unlock2(lk_refcnt *a, lk_refcnt *b);
 
-#define LK_BEGIN_CRITICAL(o) { lk_refcnt *lk_cs_ = (lk_refcnt *)(o); lk_object_lock(lk_cs_);
-#define LK_END_CRITICAL() lk_object_unlock(lk_cs_); }
+/* The one-object section is inline (lk_cs_enter / lk_cs_exit in locking/strategy.h). */
+#define LK_BEGIN_CRITICAL(o) { lk_refcnt *lk_cs_ = (lk_refcnt *)(o); bool lk_cs_re_ = lk_cs_enter(lk_cs_);
+#define LK_END_CRITICAL() lk_cs_exit(lk_cs_, lk_cs_re_); }
 #define LK_BEGIN_CRITICAL2(a, b) { lk_refcnt *lk_cs_a_ = (lk_refcnt *)(a), *lk_cs_b_ = (lk_refcnt *)(b); \
     lk_object_lock2(lk_cs_a_, lk_cs_b_);
 #define LK_END_CRITICAL2() lk_object_unlock2(lk_cs_a_, lk_cs_b_); }

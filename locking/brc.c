@@ -49,8 +49,10 @@ static void free_object(lk_refcnt *rc) {
 
 bool lk_brc_local_zero(lk_refcnt *rc) {
     intptr_t shared = __atomic_load_n(&rc->ob_ref_shared, __ATOMIC_ACQUIRE);
-    if (shared == 0)
-        return true; /* nobody else ever held it */
+    /* Nobody else ever held it; but a weakly referenced object goes through the CAS below,
+     * which a weakref dereference in another thread (lk_try_incref) may race with. */
+    if (shared == 0 && !__atomic_load_n(&rc->ob_weakref, __ATOMIC_RELAXED))
+        return true;
     __atomic_store_n(&rc->ob_tid, 0, __ATOMIC_RELAXED);
     intptr_t merged;
     do {

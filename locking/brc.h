@@ -19,7 +19,8 @@ typedef struct lk_refcnt {
     uintptr_t ob_tid;        /* owning thread (lk_brc_tid), 0 once merged */
     uint8_t ob_mutex;        /* per-object lock for critical sections (locking/brc.c) */
     uint8_t ob_gc_bits;
-    uint16_t ob_pad;
+    uint8_t ob_weakref;      /* set once weak references may reach it (lk_set_maybe_weakref) */
+    uint8_t ob_pad;
     uint32_t ob_ref_local;   /* owner's count; UINT32_MAX = immortal */
     intptr_t ob_ref_shared;  /* (shared count << LK_SHARED_SHIFT) | flags */
 } lk_refcnt;
@@ -41,6 +42,7 @@ static inline void lk_refcnt_init(lk_refcnt *rc) {
     rc->ob_tid = lk_brc_tid;
     rc->ob_mutex = 0;
     rc->ob_gc_bits = 0;
+    rc->ob_weakref = 0;
     rc->ob_pad = 0;
     __atomic_store_n(&rc->ob_ref_local, 1, __ATOMIC_RELAXED);
     __atomic_store_n(&rc->ob_ref_shared, 0, __ATOMIC_RELAXED);
@@ -80,7 +82,14 @@ static inline bool lk_decref(lk_refcnt *rc) {
     if (__atomic_load_n(&rc->ob_tid, __ATOMIC_RELAXED) == lk_brc_tid) {
         FT_STAT_RC(rc_local);
         __atomic_store_n(&rc->ob_ref_local, local - 1, __ATOMIC_RELAXED);
-        return local == 1 ? lk_brc_local_zero(rc) : false;
+        if (local != 1)
+            return false;
+        /* Never shared and never weakly referenced (the common case): dead now, without
+         * the call; lk_brc_local_zero's first test, inline. Acquire: as its load. */
+        if (__atomic_load_n(&rc->ob_ref_shared, __ATOMIC_ACQUIRE) == 0 &&
+            !__atomic_load_n(&rc->ob_weakref, __ATOMIC_RELAXED))
+            return true;
+        return lk_brc_local_zero(rc);
     }
     FT_STAT_RC(rc_shared);
     return lk_brc_decref_shared(rc);
@@ -95,13 +104,47 @@ static inline intptr_t lk_refcount(const lk_refcnt *rc) {
     return (intptr_t)local + (shared >> LK_SHARED_SHIFT) - (shared & LK_SHARED_QUEUED);
 }
 
+/* Weak references (core/objects/weakref.c). lk_set_maybe_weakref marks an object before a
+ * weak reference to it is published; from then on its owner frees it only through a
+ * compare-and-swap on ob_ref_shared (lk_brc_local_zero), which lk_try_incref can race with
+ * safely. lk_try_incref: +1 unless the count already reached zero (the object is being
+ * freed): true when the reference was taken. The caller keeps the memory valid meanwhile
+ * (weakref.c: the referent is freed only after its weakrefs are cleared under their lock). */
+static inline void lk_set_maybe_weakref(lk_refcnt *rc) {
+    __atomic_store_n(&rc->ob_weakref, 1, __ATOMIC_RELAXED);
+}
+
+static inline bool lk_try_incref(lk_refcnt *rc) {
+    uint32_t local = __atomic_load_n(&rc->ob_ref_local, __ATOMIC_RELAXED);
+    if (local == LK_LOCAL_IMMORTAL)
+        return true;
+    if (__atomic_load_n(&rc->ob_tid, __ATOMIC_RELAXED) == lk_brc_tid) {
+        /* Ours: only this thread frees it through the local count, and not right now. */
+        if (local == 0)
+            return false;
+        __atomic_store_n(&rc->ob_ref_local, local + 1, __ATOMIC_RELAXED);
+        return true;
+    }
+    /* Another thread's, or merged: every path that frees it then goes through a CAS on
+     * ob_ref_shared (the weakref mark rules out the owner's plain "shared == 0: free"), so
+     * a CAS here either lands first (it lives) or sees the end state: exactly MERGED. */
+    intptr_t shared = __atomic_load_n(&rc->ob_ref_shared, __ATOMIC_RELAXED);
+    do {
+        if (shared == LK_SHARED_MERGED)
+            return false;
+    } while (!__atomic_compare_exchange_n(&rc->ob_ref_shared, &shared, shared + LK_SHARED_ONE,
+                                          true, __ATOMIC_RELAXED, __ATOMIC_RELAXED));
+    return true;
+}
+
 void lk_object_lock(lk_refcnt *rc);
 void lk_object_unlock(lk_refcnt *rc);
 void lk_object_lock2(lk_refcnt *a, lk_refcnt *b);
 void lk_object_unlock2(lk_refcnt *a, lk_refcnt *b);
 
-#define LK_BEGIN_CRITICAL(o) { lk_refcnt *lk_cs_ = (lk_refcnt *)(o); lk_object_lock(lk_cs_);
-#define LK_END_CRITICAL() lk_object_unlock(lk_cs_); }
+/* The one-object section is inline (lk_cs_enter / lk_cs_exit in locking/strategy.h). */
+#define LK_BEGIN_CRITICAL(o) { lk_refcnt *lk_cs_ = (lk_refcnt *)(o); bool lk_cs_re_ = lk_cs_enter(lk_cs_);
+#define LK_END_CRITICAL() lk_cs_exit(lk_cs_, lk_cs_re_); }
 #define LK_BEGIN_CRITICAL2(a, b) { lk_refcnt *lk_cs_a_ = (lk_refcnt *)(a), *lk_cs_b_ = (lk_refcnt *)(b); \
     lk_object_lock2(lk_cs_a_, lk_cs_b_);
 #define LK_END_CRITICAL2() lk_object_unlock2(lk_cs_a_, lk_cs_b_); }

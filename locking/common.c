@@ -32,26 +32,26 @@
 /* The critical sections this thread holds, innermost last. An entry whose low bit is set
  * re-entered a lock the thread already held (a container operation that runs Python code
  * which operates on the same container): it takes nothing and releases nothing. */
-static _Thread_local struct {
-    uintptr_t *entries;
-    size_t len, cap;
-} held;
+_Thread_local LkHeld lk_held;
+
+void lk_held_grow(void) {
+    size_t cap = lk_held.cap ? lk_held.cap * 2 : 16;
+    uintptr_t *e = realloc(lk_held.entries, cap * sizeof *e);
+    if (!e)
+        abort(); /* a critical section cannot fail: out of memory here is fatal */
+    lk_held.entries = e;
+    lk_held.cap = cap;
+}
 
 static void held_push(lk_refcnt *rc, uintptr_t reentered) {
-    if (held.len == held.cap) {
-        size_t cap = held.cap ? held.cap * 2 : 16;
-        uintptr_t *e = realloc(held.entries, cap * sizeof *e);
-        if (!e)
-            abort(); /* a critical section cannot fail: out of memory here is fatal */
-        held.entries = e;
-        held.cap = cap;
-    }
-    held.entries[held.len++] = (uintptr_t)rc | reentered;
+    if (lk_held.len == lk_held.cap)
+        lk_held_grow();
+    lk_held.entries[lk_held.len++] = (uintptr_t)rc | reentered;
 }
 
 static bool held_by_me(lk_refcnt *rc) {
-    for (size_t i = held.len; i-- > 0;)
-        if ((held.entries[i] & ~(uintptr_t)1) == (uintptr_t)rc)
+    for (size_t i = lk_held.len; i-- > 0;)
+        if ((lk_held.entries[i] & ~(uintptr_t)1) == (uintptr_t)rc)
             return true;
     return false;
 }
@@ -64,10 +64,12 @@ static inline void cpu_relax(void) {
 #endif
 }
 
-void lk_object_lock(lk_refcnt *rc) {
+/* The lock byte was found held (lk_cs_enter): by this thread (re-entry: returns true), or by
+ * another, which we wait for. The entry is pushed either way; the stack has room for it. */
+bool lk_object_lock_slow(lk_refcnt *rc) {
     if (held_by_me(rc)) {
         held_push(rc, 1);
-        return;
+        return true;
     }
     bool counted = false;
     for (unsigned spins = 0;; spins++) {
@@ -94,10 +96,13 @@ void lk_object_lock(lk_refcnt *rc) {
             sched_yield();
     }
     held_push(rc, 0);
+    return false;
 }
 
+void lk_object_lock(lk_refcnt *rc) { (void)lk_cs_enter(rc); }
+
 void lk_object_unlock(lk_refcnt *rc) {
-    uintptr_t top = held.entries[--held.len];
+    uintptr_t top = lk_held.entries[--lk_held.len];
     FT_ASSERT((top & ~(uintptr_t)1) == (uintptr_t)rc);
     if (top & 1)
         return;
@@ -129,6 +134,8 @@ void lk_object_unlock2(lk_refcnt *a, lk_refcnt *b) {
         lk_object_unlock(b);
     }
 }
+
+int lk_threads_started;
 
 pthread_mutex_t lk_world_lock = PTHREAD_MUTEX_INITIALIZER;
 LkThread *lk_world_threads;
@@ -203,6 +210,17 @@ void lk_world_yield(FtThreadState *ts) {
         __atomic_store_n(&t->state, LK_ATTACHED, __ATOMIC_RELAXED);
     }
     pthread_mutex_unlock(&world_mutex);
+}
+
+/* LK_POLL_STOP_THE_WORLD (strategy.h): a yield point inside a long C loop. Invariant 2
+ * holds: it parks only when the thread holds no critical section. */
+void lk_poll_stop_the_world(void) {
+    if (lk_held.len)
+        return;
+    FtThreadState *ts = ft_tstate_get();
+    if (ts && ts->lk &&
+        (__atomic_load_n(&ts->eval_breaker, __ATOMIC_RELAXED) & LK_BREAK_STOP_WORLD))
+        lk_world_yield(ts);
 }
 
 static int others_attached(FtThreadState *self) {

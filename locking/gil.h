@@ -30,6 +30,16 @@ static inline intptr_t lk_refcount(const lk_refcnt *rc) {
     return rc->ob_refcnt < 0 ? LK_IMMORTAL_REPORTED : rc->ob_refcnt;
 }
 
+/* Weak references (core/objects/weakref.c): +1 unless the object is being freed (count 0).
+ * Under the GIL nothing races with it. */
+static inline void lk_set_maybe_weakref(lk_refcnt *rc) { (void)rc; }
+static inline bool lk_try_incref(lk_refcnt *rc) {
+    if (rc->ob_refcnt == 0)
+        return false;
+    lk_incref(rc);
+    return true;
+}
+
 /* Counters for -X stats and the tests (locking/gil.c). */
 typedef struct FtGilStats {
     unsigned long acquisitions, switches, forced_switches, drop_requests, contended;

@@ -64,6 +64,47 @@
 
 struct FtThreadState;
 
+#if FT_FREE_THREADED
+/* The per-object critical section (locking/common.c), inline on its uncontended path: one
+ * compare-and-swap of the object's lock byte to enter, one release store to leave, and a
+ * push / pop on the thread's stack of held sections. LK_BEGIN_CRITICAL keeps what
+ * lk_cs_enter returns (true: a section re-entered by the thread that holds it, which takes
+ * and releases nothing) for LK_END_CRITICAL. A held lock, the thread's own or another's, is
+ * the slow path, lk_object_lock_slow. */
+typedef struct LkHeld {
+    uintptr_t *entries; /* held sections, innermost last; low bit set: re-entered */
+    size_t len, cap;
+} LkHeld;
+extern _Thread_local LkHeld lk_held;
+void lk_held_grow(void);
+bool lk_object_lock_slow(lk_refcnt *rc);
+
+static inline bool lk_cs_enter(lk_refcnt *rc) {
+    if (__builtin_expect(lk_held.len == lk_held.cap, 0))
+        lk_held_grow();
+    uint8_t expected = 0;
+    /* Acquire: pairs with the release in lk_cs_exit. */
+    if (__builtin_expect(__atomic_compare_exchange_n(&rc->ob_mutex, &expected, 1, false,
+                                                     __ATOMIC_ACQUIRE, __ATOMIC_RELAXED), 1)) {
+        lk_held.entries[lk_held.len++] = (uintptr_t)rc;
+        return false;
+    }
+    return lk_object_lock_slow(rc);
+}
+
+static inline void lk_cs_exit(lk_refcnt *rc, bool reentered) {
+    lk_held.len--;
+    /* Release: publishes the critical section's writes to the next locker. */
+    if (!reentered)
+        __atomic_store_n(&rc->ob_mutex, 0, __ATOMIC_RELEASE);
+}
+
+/* Set (to 1, never cleared) before the program's second thread is created, by
+ * ft_share_definitions (runtime/share.c); until then one thread runs Python, and caches may
+ * borrow mortal objects as under the GIL (the LOAD_GLOBAL cache, core/vm/eval.c). */
+extern int lk_threads_started;
+#endif
+
 /* ---- out-of-line verbs, implemented by every strategy ------------------------------ */
 
 void lk_runtime_init(void);                      /* once, before the main thread starts */
@@ -88,6 +129,23 @@ void lk_fork_child(struct FtThreadState *ts);
         stmt;                  \
         lk_attach(ts);         \
     } while (0)
+
+/* A long C loop with no yield point (freeing a container of millions of items) calls
+ * LK_POLL_STOP_THE_WORLD(i) at each step: every LK_POLL_EVERY steps, in free-threaded
+ * builds, the thread parks there if a stop-the-world is pending and it holds no critical
+ * section, so that it does not hold up the world (the collector's pause) for the whole loop.
+ * Only where pausing is safe: the loop works on objects no other thread can reach. */
+#define LK_POLL_EVERY 4096
+#if FT_FREE_THREADED
+void lk_poll_stop_the_world(void);
+#define LK_POLL_STOP_THE_WORLD(i)                      \
+    do {                                               \
+        if (((i) & (LK_POLL_EVERY - 1)) == 0)          \
+            lk_poll_stop_the_world();                  \
+    } while (0)
+#else
+#define LK_POLL_STOP_THE_WORLD(i) ((void)0)
+#endif
 
 /* Bits of the per-thread eval breaker word (FtThreadState.eval_breaker). */
 enum {

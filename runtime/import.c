@@ -47,9 +47,9 @@ FtObject *ft_import_builtin(const char *name) {
     for (const FtBuiltinModule *m = ft_builtin_modules; m->name; m++) {
         if (strcmp(m->name, name) != 0)
             continue;
-        FtObject *existing = ft_dict_get_cstr(ft_runtime.modules, name);
+        FtObject *existing = ft_dict_get_ref_cstr(ft_runtime.modules, name);
         if (existing)
-            return FT_NEWREF(existing);
+            return existing;
         FtObject *mod = ft_module_from_def(m->def);
         if (!mod)
             return NULL;
@@ -234,10 +234,8 @@ static FtObject *load_source(FtObject *fullname, const char *path, const char *p
         goto done;
     }
     FT_DECREF(r);
-    result = ft_dict_get(ft_runtime.modules, fullname);
-    if (result)
-        FT_INCREF(result);
-    else if (!ft_err_occurred())
+    result = ft_dict_get_ref(ft_runtime.modules, fullname);
+    if (!result && !ft_err_occurred())
         ft_err_format(ft_exc_ImportError, "Loaded module %U not found in sys.modules", fullname);
 done:
     FT_XDECREF(spec);
@@ -292,12 +290,14 @@ static FtObject *find_and_load(FtObject *fullname, const char *last, FtObject *s
 
 /* Import one module whose parent (if any) is already imported. */
 static FtObject *import_one(FtObject *fullname) {
-    FtObject *mod = ft_dict_get(ft_runtime.modules, fullname);
+    FtObject *mod = ft_dict_get_ref(ft_runtime.modules, fullname);
     if (mod) {
-        if (mod == FT_NONE)
+        if (mod == FT_NONE) {
+            FT_DECREF(mod);
             return raise_not_found(ft_str_from_format(
                 "import of %U halted; None in sys.modules", fullname), fullname);
-        return FT_NEWREF(mod);
+        }
+        return mod;
     }
     if (ft_err_occurred())
         return NULL;
@@ -308,29 +308,33 @@ static FtObject *import_one(FtObject *fullname) {
         mod = ft_import_builtin(name);
         if (mod || ft_err_occurred())
             return mod;
-        FtObject *path = ft_dict_get_cstr(ft_runtime.sys_dict, "path");
+        FtObject *path = ft_dict_get_ref_cstr(ft_runtime.sys_dict, "path");
         if (!path || !ft_list_check(path)) {
+            FT_XDECREF(path);
             ft_err_set_string(ft_exc_ImportError, "sys.path must be a list of directory names");
             return NULL;
         }
-        return find_and_load(fullname, name, path, NULL);
+        mod = find_and_load(fullname, name, path, NULL);
+        FT_DECREF(path);
+        return mod;
     }
     FtObject *parent_name = ft_str_from_utf8(name, dot - name);
     if (!parent_name)
         return NULL;
-    FtObject *parent = ft_dict_get(ft_runtime.modules, parent_name);
+    FtObject *parent = ft_dict_get_ref(ft_runtime.modules, parent_name);
     FtObject *search = NULL;
     if (parent && ft_object_lookup_attr(parent, FT_ID(__path__), &search) < 0) {
+        FT_DECREF(parent);
         FT_DECREF(parent_name);
         return NULL;
     }
     if (!search) {
         raise_not_found(ft_str_from_format("No module named %R; %R is not a package",
                                            fullname, parent_name), fullname);
+        FT_XDECREF(parent);
         FT_DECREF(parent_name);
         return NULL;
     }
-    FT_INCREF(parent);
     mod = find_and_load(fullname, dot + 1, search, parent_name);
     FT_DECREF(search);
     if (mod) {
@@ -368,25 +372,31 @@ static FtObject *import_dotted(FtObject *absname) {
 
 /* The package a relative import starts from (importlib._calc___package__). */
 static FtObject *resolve_name(FtObject *name, FtObject *globals, int level) {
-    FtObject *package = globals ? ft_dict_get_cstr(globals, "__package__") : NULL;
+    /* New references: another thread may rebind the module's globals meanwhile. */
+    FtObject *package = globals ? ft_dict_get_ref_cstr(globals, "__package__") : NULL;
     FtObject *base = NULL;
     if (package && package != FT_NONE) {
         if (!ft_str_check(package)) {
+            FT_DECREF(package);
             ft_err_set_string(ft_exc_TypeError, "package must be a string");
             return NULL;
         }
-        base = FT_NEWREF(package);
+        base = package;
     } else {
-        FtObject *modname = globals ? ft_dict_get_cstr(globals, "__name__") : NULL;
-        if (!modname || !ft_str_check(modname))
+        FT_XDECREF(package);
+        FtObject *modname = globals ? ft_dict_get_ref_cstr(globals, "__name__") : NULL;
+        if (!modname || !ft_str_check(modname)) {
+            FT_XDECREF(modname);
             goto no_parent;
-        if (ft_dict_get_cstr(globals, "__path__")) {
-            base = FT_NEWREF(modname);
+        }
+        if (ft_dict_get_cstr(globals, "__path__")) { /* presence only */
+            base = modname;
         } else {
             ssize_t n;
             const char *s = ft_str_as_utf8_len(modname, &n);
             const char *dot = strrchr(s, '.');
             base = ft_str_from_utf8(s, dot ? dot - s : 0);
+            FT_DECREF(modname);
             if (!base)
                 return NULL;
         }
@@ -534,9 +544,8 @@ FtObject *ft_import_module_level(FtObject *name, FtObject *globals, FtObject *fr
     if (dot) {
         ssize_t keep = alen - (nlen - (dot - n));
         FtObject *topname = ft_str_from_utf8(a, keep);
-        top = topname ? ft_dict_get(ft_runtime.modules, topname) : NULL;
+        top = topname ? ft_dict_get_ref(ft_runtime.modules, topname) : NULL;
         FT_XDECREF(topname);
-        FT_XINCREF(top);
         FT_DECREF(mod);
         if (!top && !ft_err_occurred())
             ft_err_set_string(ft_exc_KeyError, "parent module missing from sys.modules");
@@ -659,7 +668,7 @@ int ft_import_run_main(const char *name, char *errmsg, size_t errsize) {
             FtObject *parent = parent_name ? ft_import_module_level(parent_name, NULL, NULL, 0)
                                            : NULL;
             FT_XDECREF(parent);
-            parent = parent_name ? ft_dict_get(ft_runtime.modules, parent_name) : NULL;
+            parent = parent_name ? ft_dict_get_ref(ft_runtime.modules, parent_name) : NULL;
             if (!parent) {
                 FtObject *exc = ft_err_fetch();
                 FtObject *s = exc ? ft_object_str(exc) : NULL;
@@ -674,6 +683,7 @@ int ft_import_run_main(const char *name, char *errmsg, size_t errsize) {
             }
             if (ft_object_lookup_attr(parent, FT_ID(__path__), &search) < 0)
                 ft_err_clear();
+            FT_DECREF(parent);
             if (!search) {
                 snprintf(errmsg, errsize,
                          "Error while finding module specification for '%s' (ModuleNotFoundError: "
@@ -683,8 +693,7 @@ int ft_import_run_main(const char *name, char *errmsg, size_t errsize) {
                 return -2;
             }
         } else {
-            search = ft_dict_get_cstr(ft_runtime.sys_dict, "path");
-            FT_XINCREF(search);
+            search = ft_dict_get_ref_cstr(ft_runtime.sys_dict, "path");
             parent_name = ft_str_from_cstr("");
         }
         int is_pkg = 0;
@@ -711,12 +720,13 @@ int ft_import_run_main(const char *name, char *errmsg, size_t errsize) {
             FT_DECREF(p);
             snprintf(modname, sizeof modname, "%.1000s.__main__", pkg);
             char *mainfile = NULL;
-            FtObject *pm = ft_dict_get_cstr(ft_runtime.modules, pkg), *pp = NULL;
+            FtObject *pm = ft_dict_get_ref_cstr(ft_runtime.modules, pkg), *pp = NULL;
             if (pm && ft_object_lookup_attr(pm, FT_ID(__path__), &pp) > 0 && pp) {
                 int dummy;
                 mainfile = find_file(pp, "__main__", &dummy);
                 FT_DECREF(pp);
             }
+            FT_XDECREF(pm);
             ft_err_clear();
             if (!mainfile) {
                 snprintf(errmsg, errsize,
@@ -753,9 +763,10 @@ int ft_import_run_main(const char *name, char *errmsg, size_t errsize) {
             ft_dict_set_cstr(dict, "__builtins__", ft_runtime.builtins) < 0 ||
             ft_dict_set_cstr(ft_runtime.modules, "__main__", mod) < 0)
             goto out;
-        FtObject *argv = ft_dict_get_cstr(ft_runtime.sys_dict, "argv");
+        FtObject *argv = ft_dict_get_ref_cstr(ft_runtime.sys_dict, "argv");
         if (argv && ft_list_check(argv) && FT_SIZE(argv) > 0)
             FT_SETREF(FT_LIST_ITEMS(argv)[0], FT_NEWREF(fname));
+        FT_XDECREF(argv);
         code = ft_pycache_get_code(abspath, fname);
         if (!code)
             goto out;

@@ -47,6 +47,8 @@ void ft_share_definitions(void) {
         return;
     FtThreadState *ts = ft_tstate_get();
     lk_stop_the_world(ts);
+    /* Before the thread exists (locking/strategy.h): caches stop borrowing mortal objects. */
+    __atomic_store_n(&lk_threads_started, 1, __ATOMIC_RELAXED);
 #if FT_LOCKING_BRC
     lk_brc_merge_all_queues(ts);
 #endif

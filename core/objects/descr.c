@@ -113,10 +113,14 @@ static FtObject *cfunction_display_name(FtMethodDef *def, FtObject *self) {
     if (ft_module_check(self)) {
         /* _PyObject_FunctionStr: "math.sqrt", but "len" for builtins */
         FtObject *d = ft_module_get_dict(self);
-        FtObject *mn = d ? ft_dict_get_cstr(d, "__name__") : NULL;
+        FtObject *mn = d ? ft_dict_get_ref_cstr(d, "__name__") : NULL;
+        FtObject *r;
         if (mn && ft_str_check(mn) && !ft_str_eq_cstr(mn, "builtins"))
-            return ft_str_from_format("%U.%s", mn, def->name);
-        return ft_str_from_format("%s", def->name);
+            r = ft_str_from_format("%U.%s", mn, def->name);
+        else
+            r = ft_str_from_format("%s", def->name);
+        FT_XDECREF(mn);
+        return r;
     }
     if (ft_type_check(self) && (def->flags & FT_METH_CLASS))
         return ft_str_from_format("%s.%s", ft_type_short_name((FtType *)self), def->name);
@@ -1337,9 +1341,8 @@ static FtObject *super_getattro(FtObject *self, FtObject *name) {
     FT_INCREF(mro);
     for (; i < n; i++) {
         FtType *t = (FtType *)FT_TUPLE_GET(mro, i);
-        FtObject *res = t->tp_dict ? ft_dict_get(t->tp_dict, name) : NULL;
+        FtObject *res = t->tp_dict ? ft_dict_get_ref(t->tp_dict, name) : NULL;
         if (res) {
-            FT_INCREF(res);
             FT_DECREF(mro);
             ft_descrgetfunc f = FT_TYPE(res)->tp_descr_get;
             if (f) {

@@ -973,6 +973,8 @@ static void dict_dealloc(FtObject *o) {
                 FT_DECREF(ep[i].key);
                 FT_DECREF(ep[i].value);
             }
+            /* The table is detached and the dict untracked, unreachable: safe to pause. */
+            LK_POLL_STOP_THE_WORLD(i + 1);
         }
         ft_mem_free(keys);
     }
@@ -1426,11 +1428,16 @@ FtType ft_dict_type = {
 
 typedef struct DictIter {
     FtObject ob_base;
-    FtObject *dict;  /* NULL once exhausted */
+    FtObject *dict;  /* NULL once exhausted (GIL builds) */
     ssize_t used;    /* the dict's size when iteration began (-1 after a size error) */
-    ssize_t pos;
+    ssize_t pos;     /* DICTITER_DONE once exhausted (free-threaded builds) */
     ssize_t len;
 } DictIter;
+
+/* Free-threaded builds: two threads may call next() on one iterator. Its fields change under
+ * the dict's critical section, and the dict stays referenced until the iterator dies (a
+ * thread that read `dict` may still be using it); exhaustion is marked in `pos`. */
+#define DICTITER_DONE (-SSIZE_MAX - 1)
 
 static FtObject *dictiter_make(FtObject *dict, FtType *type) {
     DictIter *di = (DictIter *)ft_gc_alloc(type);
@@ -1467,7 +1474,7 @@ static FtObject *iter_self(FtObject *o) { return ft_newref(o); }
 /* The next live entry (forward or backward) or NULL, with the CPython errors. */
 static DictEntry *dictiter_step(DictIter *di, bool reverse) {
     FtDict *d = (FtDict *)di->dict;
-    if (!d)
+    if (!d || di->pos == DICTITER_DONE)
         return NULL;
     if (di->used != d->used) {
         ft_err_set_string(ft_exc_RuntimeError, "dictionary changed size during iteration");
@@ -1501,7 +1508,11 @@ static DictEntry *dictiter_step(DictIter *di, bool reverse) {
     di->len--;
     return &entries[i];
 fail:
+#if FT_FREE_THREADED
+    di->pos = DICTITER_DONE;
+#else
     di->dict = NULL; /* the caller drops the reference, outside the critical section */
+#endif
     return NULL;
 }
 
@@ -1548,8 +1559,13 @@ static FtObject *dictiter_revitem_next(FtObject *o) { return dictiter_next(o, tr
 static FtObject *dictiter_len(FtObject *o, FtObject *unused) {
     DictIter *di = (DictIter *)o;
     ssize_t n = 0;
-    if (di->dict && di->used == ((FtDict *)di->dict)->used)
-        n = di->len;
+    FtObject *d = di->dict;
+    if (d) {
+        LK_BEGIN_CRITICAL(d);
+        if (di->pos != DICTITER_DONE && di->used == ((FtDict *)d)->used)
+            n = di->len;
+        LK_END_CRITICAL();
+    }
     return ft_int_from_ssize(n);
 }
 

@@ -11,12 +11,16 @@
 
 static FtObject *builtins_from_globals(FtObject *globals)
 {
-    FtObject *b = ft_dict_get(globals, FT_ID(__builtins__));
+    /* A new reference: another thread may rebind the module's __builtins__ meanwhile. */
+    FtObject *b = ft_dict_get_ref(globals, FT_ID(__builtins__));
     if (b) {
-        if (ft_module_check(b))
-            b = ft_module_get_dict(b);
-        if (ft_dict_check(b))
-            return FT_NEWREF(b);
+        FtObject *d = ft_module_check(b) ? ft_module_get_dict(b) : b;
+        if (ft_dict_check(d)) {
+            FT_INCREF(d);
+            FT_DECREF(b);
+            return d;
+        }
+        FT_DECREF(b);
     }
     if (ft_err_occurred())
         ft_err_clear();
@@ -43,10 +47,10 @@ FtObject *ft_function_new(FtObject *code, FtObject *globals)
     if (FT_SIZE(co->consts) > 0 && ft_str_check(FT_TUPLE_GET(co->consts, 0)))
         doc = FT_TUPLE_GET(co->consts, 0);
     f->doc = FT_NEWREF(doc);
-    FtObject *module = ft_dict_get(globals, FT_ID(__name__));
+    FtObject *module = ft_dict_get_ref(globals, FT_ID(__name__));
     if (module == NULL && ft_err_occurred())
         ft_err_clear();
-    f->module = FT_XNEWREF(module);
+    f->module = module;
     f->vectorcall = ft_function_vectorcall;
     ft_gc_track((FtObject *)f);
     return (FtObject *)f;
@@ -451,10 +455,11 @@ static FtObject *method_get_doc(FtObject *o, void *c)
 static FtObject *method_reduce(FtObject *o, FtObject *unused)
 {
     FtMethod *m = (FtMethod *)o;
-    FtObject *getattr = ft_dict_get_cstr(ft_runtime.builtins_dict, "getattr");
+    FtObject *getattr = ft_dict_get_ref_cstr(ft_runtime.builtins_dict, "getattr");
     FtObject *name = ft_object_getattr(m->func, FT_ID(__name__));
     if (name == NULL || getattr == NULL) {
         FT_XDECREF(name);
+        FT_XDECREF(getattr);
         return NULL;
     }
     FtObject *res = ft_str_check(name) ? ft_tuple_pack(2, getattr,
@@ -464,6 +469,7 @@ static FtObject *method_reduce(FtObject *o, FtObject *unused)
     if (res)
         FT_DECREF(FT_TUPLE_GET(res, 1));
     FT_DECREF(name);
+    FT_DECREF(getattr);
     return res;
 }
 

@@ -27,6 +27,7 @@ typedef struct FtGen {
     uint8_t ag_running_async;   /* an asend/athrow awaitable is running it */
     uint8_t ag_closed;
     uint8_t ag_hooks_inited;    /* sys.set_asyncgen_hooks' firstiter ran */
+    uint8_t claimed;            /* free-threaded builds: a thread is resuming it (atomic) */
     FtObject *ag_finalizer;     /* the finalizer hook in force at the first iteration */
 } FtGen;
 
@@ -89,7 +90,33 @@ static void raise_from_cause(const char *msg)
     FT_XDECREF(cause);
 }
 
+static int gen_send_ex2_claimed(FtGen *gen, FtObject *arg, FtObject **presult, int exc,
+                                int closing);
+
+/* Free-threaded builds: two threads resuming one generator at once would both run its frame.
+ * The first to claim it runs it; the other gets "generator already executing", as a
+ * generator re-entered under the GIL does. The claim orders the frame's state between the
+ * threads that resume it in turn. */
 static int gen_send_ex2(FtGen *gen, FtObject *arg, FtObject **presult, int exc, int closing)
+{
+#if FT_FREE_THREADED
+    uint8_t idle = 0;
+    if (!__atomic_compare_exchange_n(&gen->claimed, &idle, 1, false, __ATOMIC_ACQUIRE,
+                                     __ATOMIC_RELAXED)) {
+        *presult = NULL;
+        ft_err_format(ft_exc_ValueError, "%s already executing", kind_names[gen_kind(gen)]);
+        return GEN_ERROR;
+    }
+    int r = gen_send_ex2_claimed(gen, arg, presult, exc, closing);
+    __atomic_store_n(&gen->claimed, 0, __ATOMIC_RELEASE);
+    return r;
+#else
+    return gen_send_ex2_claimed(gen, arg, presult, exc, closing);
+#endif
+}
+
+static int gen_send_ex2_claimed(FtGen *gen, FtObject *arg, FtObject **presult, int exc,
+                                int closing)
 {
     FtThreadState *ts = ft_tstate_get();
     FtFrame *f = gen->frame;

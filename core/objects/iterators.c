@@ -164,11 +164,9 @@ static int enumerate_traverse(FtObject *o, ft_visitproc visit, void *arg) {
     return 0;
 }
 
-static FtObject *enumerate_next(FtObject *o) {
-    Enumerate *en = (Enumerate *)o;
-    FtObject *item = next_item(en->it);
-    if (!item)
-        return NULL;
+/* The pair for item at the next index, past SSIZE_MAX or from a big start (free-threaded
+ * builds: under the enumerate's critical section). Steals item. */
+static FtObject *enumerate_pair(Enumerate *en, FtObject *item) {
     FtObject *idx;
     if (en->long_index) {
         idx = en->long_index;
@@ -179,28 +177,63 @@ static FtObject *enumerate_next(FtObject *o) {
             FT_DECREF(item);
             return NULL;
         }
-        en->long_index = nxt;
+        __atomic_store_n(&en->long_index, nxt, __ATOMIC_RELEASE);
     } else {
-        idx = ft_int_from_ssize(en->index);
+        ssize_t i = __atomic_load_n(&en->index, __ATOMIC_RELAXED);
+        idx = ft_int_from_ssize(i);
         if (!idx) {
             FT_DECREF(item);
             return NULL;
         }
-        if (en->index == SSIZE_MAX) {
+        if (i == SSIZE_MAX) {
             FtObject *one = ft_int_from_i64(1);
-            en->long_index = one ? ft_number_binop(idx, one, FT_BINOP_ADD) : NULL;
+            FtObject *nxt = one ? ft_number_binop(idx, one, FT_BINOP_ADD) : NULL;
             FT_XDECREF(one);
-            if (!en->long_index) {
+            if (!nxt) {
                 FT_DECREF(idx);
                 FT_DECREF(item);
                 return NULL;
             }
+            __atomic_store_n(&en->long_index, nxt, __ATOMIC_RELEASE);
         } else {
-            en->index++;
+            __atomic_store_n(&en->index, i + 1, __ATOMIC_RELAXED);
         }
     }
     FtObject *pair[2] = {idx, item};
     return ft_tuple_from_array_steal(pair, 2);
+}
+
+static FtObject *enumerate_next(FtObject *o) {
+    Enumerate *en = (Enumerate *)o;
+    FtObject *item = next_item(en->it);
+    if (!item)
+        return NULL;
+#if FT_FREE_THREADED
+    /* Two threads may call next() on one enumerate: claim the index with a compare-and-swap
+     * while it fits a ssize_t; the big-int index (rare) changes under a critical section. */
+    if (__atomic_load_n(&en->long_index, __ATOMIC_ACQUIRE) == NULL) {
+        ssize_t i = __atomic_load_n(&en->index, __ATOMIC_RELAXED);
+        while (i < SSIZE_MAX) {
+            if (__atomic_compare_exchange_n(&en->index, &i, i + 1, true, __ATOMIC_RELAXED,
+                                            __ATOMIC_RELAXED)) {
+                FtObject *idx = ft_int_from_ssize(i);
+                if (!idx) {
+                    FT_DECREF(item);
+                    return NULL;
+                }
+                FtObject *pair[2] = {idx, item};
+                return ft_tuple_from_array_steal(pair, 2);
+            }
+        }
+    }
+    FtObject *r;
+    LK_BEGIN_CRITICAL(o);
+    r = enumerate_pair(en, item);
+    LK_END_CRITICAL();
+    return r;
+#else
+    return enumerate_pair(en, item);
+#endif
 }
 
 static FtMethodDef enumerate_methods[] = {
@@ -579,6 +612,28 @@ static int reversed_traverse(FtObject *o, ft_visitproc visit, void *arg) {
 
 static FtObject *reversed_next(FtObject *o) {
     Reversed *ro = (Reversed *)o;
+#if FT_FREE_THREADED
+    /* Two threads may call next() on one iterator: each claims an index with a
+     * compare-and-swap, and the sequence stays referenced until the iterator dies. */
+    ssize_t i = __atomic_load_n(&ro->index, __ATOMIC_RELAXED);
+    do {
+        if (i < 0 || !ro->seq)
+            return NULL;
+    } while (!__atomic_compare_exchange_n(&ro->index, &i, i - 1, true, __ATOMIC_RELAXED,
+                                          __ATOMIC_RELAXED));
+    FtObject *item = ft_sequence_getitem(ro->seq, i);
+    if (item)
+        return item;
+    if (ft_err_matches(ft_exc_IndexError) || ft_err_matches(ft_exc_StopIteration)) {
+        ft_err_clear();
+        __atomic_store_n(&ro->index, -1, __ATOMIC_RELAXED);
+    } else {
+        ssize_t after = i - 1; /* another error: give the index back, as the GIL build */
+        __atomic_compare_exchange_n(&ro->index, &after, i, false, __ATOMIC_RELAXED,
+                                    __ATOMIC_RELAXED);
+    }
+    return NULL;
+#else
     if (ro->index >= 0 && ro->seq) {
         FtObject *item = ft_sequence_getitem(ro->seq, ro->index);
         if (item) {
@@ -592,6 +647,7 @@ static FtObject *reversed_next(FtObject *o) {
     ro->index = -1;
     FT_CLEAR(ro->seq);
     return NULL;
+#endif
 }
 
 static FtObject *reversed_len(FtObject *o, FtObject *unused) {
@@ -601,7 +657,8 @@ static FtObject *reversed_len(FtObject *o, FtObject *unused) {
     ssize_t n = ft_object_length(ro->seq);
     if (n == -1)
         return NULL;
-    return ft_int_from_ssize(n < ro->index + 1 ? 0 : ro->index + 1);
+    ssize_t i = __atomic_load_n(&ro->index, __ATOMIC_RELAXED);
+    return ft_int_from_ssize(n < i + 1 ? 0 : i + 1);
 }
 
 static FtMethodDef reversed_methods[] = {
@@ -656,6 +713,33 @@ static FtObject *seqiter_next(FtObject *o) {
     SeqIter *it = (SeqIter *)o;
     if (!it->seq)
         return NULL;
+#if FT_FREE_THREADED
+    /* Two threads may call next() on one iterator: each claims an index with a
+     * compare-and-swap, and the sequence stays referenced until the iterator dies
+     * (index -1: exhausted). */
+    ssize_t i = __atomic_load_n(&it->index, __ATOMIC_RELAXED);
+    do {
+        if (i < 0)
+            return NULL;
+        if (i == SSIZE_MAX) {
+            ft_err_set_string(ft_exc_OverflowError, "iter index too large");
+            return NULL;
+        }
+    } while (!__atomic_compare_exchange_n(&it->index, &i, i + 1, true, __ATOMIC_RELAXED,
+                                          __ATOMIC_RELAXED));
+    FtObject *item = ft_sequence_getitem(it->seq, i);
+    if (item)
+        return item;
+    if (ft_err_matches(ft_exc_IndexError) || ft_err_matches(ft_exc_StopIteration)) {
+        ft_err_clear();
+        __atomic_store_n(&it->index, -1, __ATOMIC_RELAXED);
+    } else {
+        ssize_t after = i + 1; /* another error: give the index back, as the GIL build */
+        __atomic_compare_exchange_n(&it->index, &after, i, false, __ATOMIC_RELAXED,
+                                    __ATOMIC_RELAXED);
+    }
+    return NULL;
+#else
     if (it->index == SSIZE_MAX) {
         ft_err_set_string(ft_exc_OverflowError, "iter index too large");
         return NULL;
@@ -670,6 +754,7 @@ static FtObject *seqiter_next(FtObject *o) {
         FT_CLEAR(it->seq);
     }
     return NULL;
+#endif
 }
 
 static FtObject *seqiter_len(FtObject *o, FtObject *unused) {
@@ -681,7 +766,8 @@ static FtObject *seqiter_len(FtObject *o, FtObject *unused) {
             ssize_t n = ft_object_length(it->seq);
             if (n == -1)
                 return NULL;
-            return ft_int_from_ssize(n > it->index ? n - it->index : 0);
+            ssize_t i = __atomic_load_n(&it->index, __ATOMIC_RELAXED);
+            return ft_int_from_ssize(i >= 0 && n > i ? n - i : 0);
         }
         FT_RETURN_NOTIMPLEMENTED;
     }
@@ -709,8 +795,10 @@ FtType ft_seqiter_type = {
 
 typedef struct CallIter {
     FtObject ob_base;
-    FtObject *func;     /* NULL once exhausted */
+    FtObject *func;     /* NULL once exhausted (GIL builds) */
     FtObject *sentinel;
+    uint8_t done;       /* exhausted (free-threaded builds: the references stay until the
+                         * iterator dies, since another thread may be calling func) */
 } CallIter;
 
 FtObject *ft_calliter_new(FtObject *callable, FtObject *sentinel) {
@@ -719,6 +807,7 @@ FtObject *ft_calliter_new(FtObject *callable, FtObject *sentinel) {
         return NULL;
     it->func = ft_newref(callable);
     it->sentinel = ft_newref(sentinel);
+    it->done = 0;
     ft_gc_track((FtObject *)it);
     return (FtObject *)it;
 }
@@ -737,9 +826,18 @@ static int calliter_traverse(FtObject *o, ft_visitproc visit, void *arg) {
     return 0;
 }
 
+static void calliter_exhaust(CallIter *it) {
+#if FT_FREE_THREADED
+    __atomic_store_n(&it->done, 1, __ATOMIC_RELAXED);
+#else
+    FT_CLEAR(it->func);
+    FT_CLEAR(it->sentinel);
+#endif
+}
+
 static FtObject *calliter_next(FtObject *o) {
     CallIter *it = (CallIter *)o;
-    if (!it->func)
+    if (!it->func || __atomic_load_n(&it->done, __ATOMIC_RELAXED))
         return NULL;
     FtObject *r = ft_object_call_noargs(it->func);
     if (r) {
@@ -747,16 +845,13 @@ static FtObject *calliter_next(FtObject *o) {
         if (ok == 0)
             return r;
         FT_DECREF(r);
-        if (ok > 0) {
-            FT_CLEAR(it->func);
-            FT_CLEAR(it->sentinel);
-        }
+        if (ok > 0)
+            calliter_exhaust(it);
         return NULL;
     }
     if (ft_err_matches(ft_exc_StopIteration)) {
         ft_err_clear();
-        FT_CLEAR(it->func);
-        FT_CLEAR(it->sentinel);
+        calliter_exhaust(it);
     }
     return NULL;
 }

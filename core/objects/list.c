@@ -539,8 +539,10 @@ static void list_dealloc(FtObject *o) {
         return;
     if (self->items) {
         ssize_t i = FT_SIZE(self);
-        while (--i >= 0)
+        while (--i >= 0) {
             FT_XDECREF(self->items[i]);
+            LK_POLL_STOP_THE_WORLD(i); /* untracked, unreachable: safe to pause here */
+        }
         ft_mem_free(self->items);
     }
     if (tp == &ft_list_type) {
@@ -1210,8 +1212,14 @@ FtType ft_list_type = {
 typedef struct ListIter {
     FtObject ob_base;
     ssize_t index;
-    FtObject *seq; /* NULL once exhausted */
+    FtObject *seq; /* NULL once exhausted (GIL builds) */
 } ListIter;
+
+/* Free-threaded builds: two threads may call next() on one iterator. The index moves under
+ * the list's critical section, and the list stays referenced until the iterator dies (a
+ * thread that read `seq` may still be using it); exhaustion is an index that never matches
+ * again: LISTITER_DONE forward, -1 backward. */
+#define LISTITER_DONE SSIZE_MAX
 
 static FtObject *listiter_make(FtType *type, FtObject *seq, ssize_t index) {
     ListIter *it = (ListIter *)ft_gc_alloc(type);
@@ -1247,11 +1255,17 @@ static FtObject *listiter_next(FtObject *o) {
     LK_BEGIN_CRITICAL(seq);
     if (it->index < FT_SIZE(seq))
         item = ft_newref(FT_LIST_GET(seq, it->index++));
+#if FT_FREE_THREADED
+    else
+        it->index = LISTITER_DONE;
+#endif
     LK_END_CRITICAL();
     if (item)
         return item;
+#if !FT_FREE_THREADED
     it->seq = NULL;
     FT_DECREF(seq);
+#endif
     return NULL;
 }
 
@@ -1259,7 +1273,9 @@ static FtObject *listiter_len(FtObject *o, FtObject *unused) {
     ListIter *it = (ListIter *)o;
     ssize_t n = 0;
     if (it->seq) {
+        LK_BEGIN_CRITICAL(it->seq);
         n = FT_SIZE(it->seq) - it->index;
+        LK_END_CRITICAL();
         if (n < 0)
             n = 0;
     }
@@ -1301,20 +1317,31 @@ static FtObject *listreviter_next(FtObject *o) {
         item = ft_newref(FT_LIST_GET(seq, i));
         it->index--;
     }
+#if FT_FREE_THREADED
+    else
+        it->index = -1;
+#endif
     LK_END_CRITICAL();
     if (item)
         return item;
+#if !FT_FREE_THREADED
     it->index = -1;
     it->seq = NULL;
     FT_DECREF(seq);
+#endif
     return NULL;
 }
 
 static FtObject *listreviter_len(FtObject *o, FtObject *unused) {
     ListIter *it = (ListIter *)o;
-    ssize_t n = it->index + 1;
-    if (!it->seq || FT_SIZE(it->seq) < n)
-        n = 0;
+    ssize_t n = 0;
+    if (it->seq) {
+        LK_BEGIN_CRITICAL(it->seq);
+        n = it->index + 1;
+        if (FT_SIZE(it->seq) < n)
+            n = 0;
+        LK_END_CRITICAL();
+    }
     return ft_int_from_ssize(n);
 }
 

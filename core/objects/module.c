@@ -186,18 +186,17 @@ static int is_builtin_module_name(FtObject *name) {
 
 static FtObject *module_repr(FtObject *self) {
     FtObject *dict = M(self)->dict;
-    FtObject *name = dict ? ft_dict_get(dict, FT_ID(__name__)) : NULL;
+    /* New references: another thread may rebind the module's globals meanwhile. */
+    FtObject *name = dict ? ft_dict_get_ref(dict, FT_ID(__name__)) : NULL;
     if (name == NULL) {
         ft_err_clear();
         name = ft_str_from_cstr("?");
         if (name == NULL)
             return NULL;
-    } else {
-        FT_INCREF(name);
     }
     FtObject *r;
-    FtObject *file = dict ? ft_dict_get(dict, FT_ID(__file__)) : NULL;
-    FtObject *spec = dict ? ft_dict_get(dict, FT_ID(__spec__)) : NULL;
+    FtObject *file = dict ? ft_dict_get_ref(dict, FT_ID(__file__)) : NULL;
+    FtObject *spec = dict ? ft_dict_get_ref(dict, FT_ID(__spec__)) : NULL;
     FtObject *origin = NULL;
     if (spec != NULL && spec != FT_NONE) {
         if (ft_object_lookup_attr(spec, FT_ID(origin), &origin) < 0)
@@ -216,6 +215,8 @@ static FtObject *module_repr(FtObject *self) {
         r = ft_str_from_format("<module %R>", name);
     }
     FT_XDECREF(origin);
+    FT_XDECREF(file);
+    FT_XDECREF(spec);
     FT_DECREF(name);
     return r;
 }
@@ -252,9 +253,14 @@ static FtObject *module_dir(FtObject *self, FtObject *unused) {
         ft_err_set_string(ft_exc_TypeError, "<module>.__dict__ is not a dictionary");
         return NULL;
     }
-    FtObject *dirfunc = ft_dict_get(dict, FT_ID(__dir__));
-    if (dirfunc != NULL)
-        return ft_object_call_noargs(dirfunc);
+    FtObject *dirfunc = ft_dict_get_ref(dict, FT_ID(__dir__));
+    if (dirfunc != NULL) {
+        FtObject *r = ft_object_call_noargs(dirfunc);
+        FT_DECREF(dirfunc);
+        return r;
+    }
+    if (ft_err_occurred())
+        return NULL;
     return ft_dict_keys_list(dict);
 }
 

@@ -398,14 +398,25 @@ static FtObject *iter_self(FtObject *o) { return ft_newref(o); }
 
 static FtObject *rangeiter_next(FtObject *o) {
     FtRangeIter *it = (FtRangeIter *)o;
+#if FT_FREE_THREADED
+    /* Two threads may call next() on one iterator: claim an index with a compare-and-swap. */
+    int64_t i = __atomic_load_n(&it->index, __ATOMIC_RELAXED);
+    do {
+        if (i >= it->len)
+            return NULL;
+    } while (!__atomic_compare_exchange_n(&it->index, &i, i + 1, true, __ATOMIC_RELAXED,
+                                          __ATOMIC_RELAXED));
+    return ft_int_from_i64(range_at(it->start, it->step, i));
+#else
     if (it->index < it->len)
         return ft_int_from_i64(range_at(it->start, it->step, it->index++));
     return NULL;
+#endif
 }
 
 static FtObject *rangeiter_len(FtObject *o, FtObject *unused) {
     FtRangeIter *it = (FtRangeIter *)o;
-    return ft_int_from_i64(it->len - it->index);
+    return ft_int_from_i64(it->len - __atomic_load_n(&it->index, __ATOMIC_RELAXED));
 }
 
 static FtMethodDef rangeiter_methods[] = {

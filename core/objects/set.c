@@ -1476,11 +1476,15 @@ FtType ft_frozenset_type = {
 
 typedef struct SetIter {
     FtObject ob_base;
-    FtSet *set;      /* NULL once exhausted */
+    FtSet *set;      /* NULL once exhausted (GIL builds) */
     ssize_t used;    /* the set's size when iteration began */
-    ssize_t pos;
+    ssize_t pos;     /* -1 once exhausted (free-threaded builds) */
     ssize_t len;
 } SetIter;
+
+/* Free-threaded builds: two threads may call next() on one iterator. Its fields change under
+ * the set's critical section, and the set stays referenced until the iterator dies (a thread
+ * that read `set` may still be using it); exhaustion is pos == -1. */
 
 static FtObject *set_iter(FtObject *o) {
     SetIter *it = (SetIter *)ft_gc_alloc(&setiter_type);
@@ -1512,36 +1516,59 @@ static FtObject *setiter_next(FtObject *o) {
     FtSet *so = it->set;
     if (!so)
         return NULL;
-    if (it->used != so->used) {
-        ft_err_set_string(ft_exc_RuntimeError, "Set changed size during iteration");
-        it->used = -1; /* sticky */
-        return NULL;
-    }
     FtObject *key = NULL;
+    bool changed = false;
     LK_BEGIN_CRITICAL(so);
     ssize_t i = it->pos;
-    ssize_t mask = so->mask;
-    SetEntry *entry = &so->table[i];
-    while (i <= mask && (entry->key == NULL || entry->key == dummy)) {
-        i++;
-        entry++;
-    }
-    it->pos = i + 1;
-    if (i <= mask) {
-        it->len--;
-        key = ft_newref(entry->key);
+    if (i < 0) {
+        /* exhausted (free-threaded builds) */
+    } else if (it->used != so->used) {
+        it->used = -1; /* sticky */
+        changed = true;
+    } else {
+        ssize_t mask = so->mask;
+        SetEntry *entry = &so->table[i];
+        while (i <= mask && (entry->key == NULL || entry->key == dummy)) {
+            i++;
+            entry++;
+        }
+        it->pos = i + 1;
+        if (i <= mask) {
+            it->len--;
+            key = ft_newref(entry->key);
+        }
+#if FT_FREE_THREADED
+        else
+            it->pos = -1;
+#endif
     }
     LK_END_CRITICAL();
     if (key)
         return key;
-    it->set = NULL;
-    FT_DECREF(so);
+    if (changed) {
+        ft_err_set_string(ft_exc_RuntimeError, "Set changed size during iteration");
+        return NULL;
+    }
+#if !FT_FREE_THREADED
+    if (it->pos >= 0) {
+        it->set = NULL;
+        FT_DECREF(so);
+    }
+#endif
     return NULL;
 }
 
 static FtObject *setiter_len(FtObject *o, FtObject *unused) {
     SetIter *it = (SetIter *)o;
-    return ft_int_from_ssize(it->set && it->used == it->set->used ? it->len : 0);
+    ssize_t n = 0;
+    FtSet *so = it->set;
+    if (so) {
+        LK_BEGIN_CRITICAL(so);
+        if (it->pos >= 0 && it->used == so->used)
+            n = it->len;
+        LK_END_CRITICAL();
+    }
+    return ft_int_from_ssize(n);
 }
 
 static FtMethodDef setiter_methods[] = {

@@ -819,11 +819,23 @@ static FtObject *str_iter_next(FtObject *o) {
     FtObject *s = it->str;
     if (!s)
         return NULL;
+#if FT_FREE_THREADED
+    /* Two threads may call next() on one iterator: claim an index with a compare-and-swap;
+     * the string stays referenced until the iterator dies (another thread may read it). */
+    ssize_t i = __atomic_load_n(&it->index, __ATOMIC_RELAXED);
+    do {
+        if (i >= FT_STR_LEN(s))
+            return NULL;
+    } while (!__atomic_compare_exchange_n(&it->index, &i, i + 1, true, __ATOMIC_RELAXED,
+                                          __ATOMIC_RELAXED));
+    return ft_str_from_char(ft_str_read(s, i));
+#else
     if (it->index < FT_STR_LEN(s))
         return ft_str_from_char(ft_str_read(s, it->index++));
     it->str = NULL;
     FT_DECREF(s);
     return NULL;
+#endif
 }
 
 static void str_iter_dealloc(FtObject *o) {
@@ -843,7 +855,8 @@ static FtObject *str_iter_self(FtObject *o) { return FT_NEWREF(o); }
 
 static FtObject *str_iter_length_hint(FtObject *o, FtObject *unused) {
     StrIter *it = (StrIter *)o;
-    return ft_int_from_ssize(it->str ? FT_STR_LEN(it->str) - it->index : 0);
+    ssize_t i = __atomic_load_n(&it->index, __ATOMIC_RELAXED);
+    return ft_int_from_ssize(it->str && i < FT_STR_LEN(it->str) ? FT_STR_LEN(it->str) - i : 0);
 }
 
 static FtMethodDef str_iter_methods[] = {

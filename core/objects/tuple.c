@@ -126,8 +126,10 @@ static void tuple_dealloc(FtObject *o) {
     if (ft_trashcan_begin(o, tuple_dealloc))
         return;
     ssize_t n = FT_SIZE(o);
-    for (ssize_t i = 0; i < n; i++)
+    for (ssize_t i = 0; i < n; i++) {
         FT_XDECREF(FT_TUPLE_GET(o, i));
+        LK_POLL_STOP_THE_WORLD(i + 1); /* untracked, unreachable: safe to pause here */
+    }
     if (tp == &ft_tuple_type) {
         ft_gc_free(o);
         ft_trashcan_end();
@@ -499,16 +501,30 @@ static FtObject *tupleiter_next(FtObject *o) {
     FtObject *seq = it->seq;
     if (!seq)
         return NULL;
+#if FT_FREE_THREADED
+    /* Two threads may call next() on one iterator: claim an index with a compare-and-swap
+     * (the tuple never changes). The tuple stays referenced until the iterator dies, since
+     * another thread may still be reading it. */
+    ssize_t i = __atomic_load_n(&it->index, __ATOMIC_RELAXED);
+    do {
+        if (i >= FT_SIZE(seq))
+            return NULL;
+    } while (!__atomic_compare_exchange_n(&it->index, &i, i + 1, true, __ATOMIC_RELAXED,
+                                          __ATOMIC_RELAXED));
+    return ft_newref(FT_TUPLE_GET(seq, i));
+#else
     if (it->index < FT_SIZE(seq))
         return ft_newref(FT_TUPLE_GET(seq, it->index++));
     it->seq = NULL;
     FT_DECREF(seq);
     return NULL;
+#endif
 }
 
 static FtObject *tupleiter_len(FtObject *o, FtObject *unused) {
     TupleIter *it = (TupleIter *)o;
-    return ft_int_from_ssize(it->seq ? FT_SIZE(it->seq) - it->index : 0);
+    ssize_t i = __atomic_load_n(&it->index, __ATOMIC_RELAXED);
+    return ft_int_from_ssize(it->seq && i < FT_SIZE(it->seq) ? FT_SIZE(it->seq) - i : 0);
 }
 
 static FtObject *iter_self(FtObject *o) { return ft_newref(o); }

@@ -14,9 +14,13 @@
  * callbacks of the weakrefs that are not garbage themselves, as CPython does.
  *
  * Threads. In free-threaded builds one mutex guards the table and every list (weakrefs are
- * created and cleared rarely next to attribute access). Known limitation: dereferencing a
- * weakref races with the referent's last decrement in another thread (CPython 3.13t uses a
- * try-incref for that); the GIL build has no such race. */
+ * created and cleared rarely next to attribute access). Dereferencing may race with the
+ * referent's last decrement in another thread: it takes the reference with lk_try_incref
+ * (fails once the count reached zero) under the lock, and a dying referent's memory is
+ * freed only after ft_weakref_clear_on_free has cleared its weakrefs under the same lock, so
+ * a dereference sees either a live object or a dead one it does not touch. Every referent
+ * (and every weakref, found through the table the same way) is marked with
+ * lk_set_maybe_weakref before it is published, as lk_try_incref requires under brc. */
 #include "gc/gcstate.h"
 #include "locking/strategy.h"
 #include "runtime/errors.h"
@@ -167,8 +171,7 @@ void ft_weakref_clear_on_free(FtObject *o) {
     while (wr) {
         FtWeakRef *next = wr->wr_next;
         wr->wr_prev = wr->wr_next = NULL;
-        if (wr->wr_callback && FT_REFCNT(wr) > 0) {
-            FT_INCREF(wr);
+        if (wr->wr_callback && lk_try_incref(&wr->ob_base.ob_rc)) {
             wr->wr_next = calls;
             calls = wr;
         }
@@ -221,8 +224,8 @@ int ft_weakref_clear_for_gc(FtObject *o, FtObject *callbacks) {
 FtObject *ft_weakref_get_first(FtObject *o) {
     LOCK();
     Entry *e = ft_gc_has_head(o) && !(GC_FLAGS(FT_AS_GC(o)) & FT_GC_WEAKREFS) ? NULL : find(o);
-    FtObject *r = e && e->head && FT_REFCNT(e->head) > 0 ? (FtObject *)e->head : FT_NONE;
-    FT_INCREF(r);
+    FtObject *r = e && e->head && lk_try_incref(&e->head->ob_base.ob_rc) ? (FtObject *)e->head
+                                                                          : ft_newref(FT_NONE);
     UNLOCK();
     return r;
 }
@@ -251,10 +254,12 @@ static bool weakrefable(FtObject *o) {
     return false;
 }
 
+/* The shared callback-less ref to o, with a new reference, or NULL (lock held). */
 static FtWeakRef *basic_ref_of(FtObject *o) {
     Entry *e = find(o);
     FtWeakRef *h = e ? e->head : NULL;
-    if (h && !h->wr_callback && FT_TYPE(h) == &ft_weakref_type && FT_REFCNT(h) > 0)
+    if (h && !h->wr_callback && FT_TYPE(h) == &ft_weakref_type &&
+        lk_try_incref(&h->ob_base.ob_rc))
         return h;
     return NULL;
 }
@@ -283,7 +288,6 @@ static FtObject *weakref_new(FtType *type, FtObject *args, FtObject *kwargs) {
     if (!cb && type == &ft_weakref_type) {
         FtWeakRef *h = basic_ref_of(ob);
         if (h) {
-            FT_INCREF(h);
             UNLOCK();
             return (FtObject *)h;
         }
@@ -294,6 +298,7 @@ static FtObject *weakref_new(FtType *type, FtObject *args, FtObject *kwargs) {
         return NULL;
     wr->hash = -1;
     wr->wr_callback = FT_XNEWREF(cb);
+    lk_set_maybe_weakref(&wr->ob_base.ob_rc);
     LOCK();
     Entry *e = find_or_add(ob);
     if (!e) {
@@ -301,6 +306,7 @@ static FtObject *weakref_new(FtType *type, FtObject *args, FtObject *kwargs) {
         FT_DECREF(wr);
         return ft_err_no_memory();
     }
+    lk_set_maybe_weakref(&ob->ob_rc);
     wr->wr_object = ob;
     if (!cb && type == &ft_weakref_type) {
         /* the shared callback-less ref goes first, where basic_ref_of looks */
@@ -355,12 +361,11 @@ static void weakref_dealloc(FtObject *o) {
         FT_DECREF(tp);
 }
 
+/* The live referent with a new reference, or NULL (see "Threads" above). */
 static FtObject *referent(FtWeakRef *wr) {
     LOCK();
     FtObject *o = wr->wr_object;
-    if (o && FT_REFCNT(o) > 0)
-        FT_INCREF(o);
-    else
+    if (o && !lk_try_incref(&o->ob_rc))
         o = NULL;
     UNLOCK();
     return o;
@@ -478,11 +483,15 @@ static FtObject *mod_getweakrefs(FtObject *self, FtObject *o) {
     LOCK();
     Entry *e = find(o);
     for (FtWeakRef *wr = e ? e->head : NULL; wr; wr = wr->wr_next) {
-        if (FT_REFCNT(wr) > 0 && ft_list_append(out, (FtObject *)wr) < 0) {
+        if (!lk_try_incref(&wr->ob_base.ob_rc))
+            continue; /* being freed */
+        if (ft_list_append(out, (FtObject *)wr) < 0) {
             UNLOCK();
+            FT_DECREF(wr);
             FT_DECREF(out);
             return NULL;
         }
+        FT_DECREF(wr); /* the list holds it */
     }
     UNLOCK();
     return out;
@@ -501,7 +510,12 @@ static FtObject *mod_remove_dead_weakref(FtObject *self, FtObject *const *args, 
         }
         return NULL;
     }
-    bool dead = ft_weakref_check(v) && !((FtWeakRef *)v)->wr_object;
+    bool dead = false;
+    if (ft_weakref_check(v)) {
+        LOCK();
+        dead = !((FtWeakRef *)v)->wr_object;
+        UNLOCK();
+    }
     FT_DECREF(v);
     if (dead && ft_object_delitem(d, key) < 0) {
         if (!ft_err_matches(ft_exc_KeyError))

@@ -299,9 +299,9 @@ int ft_bind_args(FtThreadState *ts, FtFunction *func, FtFrame *f, FtObject **arg
                 continue;
             FtObject *varname = FT_TUPLE_GET(co->localsplusnames, i);
             if (func->kwdefaults) {
-                FtObject *def = ft_dict_get(func->kwdefaults, varname);
+                FtObject *def = ft_dict_get_ref(func->kwdefaults, varname);
                 if (def) {
-                    localsplus[i] = FT_NEWREF(def);
+                    localsplus[i] = def;
                     continue;
                 }
                 if (ft_err_occurred())
@@ -442,16 +442,21 @@ static FtObject *load_name(FtFrame *f, FtObject *name)
 /* The LOAD_GLOBAL cache: valid while both dicts are the same objects at the same versions.
  * The value is borrowed: it cannot die without a mutation of its dict.
  *
- * Free-threaded builds cache only immortal values (the module's functions and classes once
- * a second thread exists, runtime/share.c): another thread may mutate the dict and drop the
- * value at any moment, and only an immortal value survives that. A hit then needs neither
- * the dict's lock nor a reference count. Threads running the same code fill the same entry,
- * so each entry is a sequence lock: odd while being written; a reader that sees the sequence
- * change, or odd, misses. A hit racing with a mutation may return the value from just before
- * it, as if the load had run first. */
+ * Free-threaded builds, once a second thread exists (lk_threads_started), use only entries
+ * holding immortal values (the module's functions and classes, runtime/share.c): another
+ * thread may mutate the dict and drop the value at any moment, and only an immortal value
+ * survives that. A hit then needs neither the dict's lock nor a reference count. Until then
+ * the program has one thread and the cache works as under the GIL: a mortal value is
+ * borrowed from the dict (the entry says so) and the hit takes a reference. The flag is set
+ * before the second thread is created and never cleared, so a mortal entry is never used
+ * by two threads. Threads running the same code fill the same entry, so each entry is a
+ * sequence lock: odd while being written; a reader that sees the sequence change, or odd,
+ * misses. A hit racing with a mutation may return the value from just before it, as if the
+ * load had run first. */
 typedef struct GlobalCache {
 #if FT_FREE_THREADED
     uint32_t seq;
+    uint32_t mortal; /* value is not immortal: usable only while lk_threads_started is 0 */
 #endif
     FtObject *globals, *builtins;
     uint64_t gversion, bversion;
@@ -476,10 +481,13 @@ static GlobalCache *global_cache(FtCode *co)
 }
 
 #if FT_FREE_THREADED
-static FtObject *global_cache_hit(GlobalCache *e, FtObject *g, FtObject *b)
+static FtObject *global_cache_hit(GlobalCache *e, FtObject *g, FtObject *b, uint32_t *mortal)
 {
     uint32_t s1 = __atomic_load_n(&e->seq, __ATOMIC_ACQUIRE);
     if (s1 & 1)
+        return NULL;
+    *mortal = __atomic_load_n(&e->mortal, __ATOMIC_RELAXED);
+    if (*mortal && __atomic_load_n(&lk_threads_started, __ATOMIC_RELAXED))
         return NULL;
     if (__atomic_load_n(&e->globals, __ATOMIC_RELAXED) != g ||
         __atomic_load_n(&e->builtins, __ATOMIC_RELAXED) != b ||
@@ -495,7 +503,7 @@ static FtObject *global_cache_hit(GlobalCache *e, FtObject *g, FtObject *b)
 }
 
 static void global_cache_fill(GlobalCache *e, FtObject *g, FtObject *b, uint64_t gv,
-                              uint64_t bv, FtObject *v)
+                              uint64_t bv, FtObject *v, uint32_t mortal)
 {
     uint32_t s = __atomic_load_n(&e->seq, __ATOMIC_RELAXED);
     /* Claim the entry (odd); a writer that loses the race simply does not cache. */
@@ -507,6 +515,7 @@ static void global_cache_fill(GlobalCache *e, FtObject *g, FtObject *b, uint64_t
     __atomic_store_n(&e->gversion, gv, __ATOMIC_RELAXED);
     __atomic_store_n(&e->bversion, bv, __ATOMIC_RELAXED);
     __atomic_store_n(&e->value, v, __ATOMIC_RELAXED);
+    __atomic_store_n(&e->mortal, mortal, __ATOMIC_RELAXED);
     /* Release: the fields are written before a reader can see the even sequence. */
     __atomic_store_n(&e->seq, s + 2, __ATOMIC_RELEASE);
 }
@@ -836,14 +845,14 @@ static int dict_merge_op(FtObject *dict, FtObject *update, int dupcheck, FtObjec
 
 static FtObject *import_name(FtFrame *f, FtObject *name, FtObject *fromlist, FtObject *level)
 {
-    FtObject *import_func = ft_dict_get(f->builtins, FT_ID(__import__));
+    /* A new reference: another thread may rebind builtins.__import__ meanwhile. */
+    FtObject *import_func = ft_dict_get_ref(f->builtins, FT_ID(__import__));
     if (import_func == NULL) {
         if (!ft_err_occurred())
             ft_err_set_string(ft_exc_ImportError, "__import__ not found");
         return NULL;
     }
     FtObject *args[5] = { name, f->globals, f->locals ? f->locals : FT_NONE, fromlist, level };
-    FT_INCREF(import_func);
     FtObject *res = ft_object_vectorcall(import_func, args, 5, NULL);
     FT_DECREF(import_func);
     return res;
@@ -863,11 +872,12 @@ static FtObject *import_from(FtObject *v, FtObject *name)
             FT_DECREF(pkgname);
             return NULL;
         }
-        x = ft_runtime.modules ? ft_dict_get(ft_runtime.modules, full) : NULL;
+        /* A new reference: another thread may remove it from sys.modules meanwhile. */
+        x = ft_runtime.modules ? ft_dict_get_ref(ft_runtime.modules, full) : NULL;
         FT_DECREF(full);
         if (x) {
             FT_DECREF(pkgname);
-            return FT_NEWREF(x);
+            return x;
         }
         if (ft_err_occurred()) {
             FT_DECREF(pkgname);
@@ -1089,7 +1099,7 @@ static int send_into(FtObject *iter, FtObject *v, FtObject **res)
         frame->lasti = (int)(next_instr - first_instr);       \
         word = *next_instr++;                                 \
         oparg = (int)FT_INSTR_ARG(word);                      \
-        goto *dispatch_table[FT_INSTR_OP(word)];              \
+        goto *table[FT_INSTR_OP(word)];                       \
     } while (0)
 #else
 #define TARGET(op) case FT_OP_##op:
@@ -1146,6 +1156,12 @@ FtObject *ft_eval_frame(FtThreadState *ts, FtFrame *frame, int throwflag)
 #undef OP
         [FT_OP_COUNT ... 255] = &&unknown_opcode,
     };
+    /* -X stats: every instruction goes through count_instruction first (runtime/stats.h).
+     * Without it, dispatching costs nothing more than through dispatch_table itself. */
+    static void *const counting_table[256] = {[0 ... 255] = &&count_instruction};
+    void *const *const table = ft_runtime.stats ? counting_table : dispatch_table;
+#else
+    const bool counting = ft_runtime.stats;
 #endif
     FtCode *code;
     const ft_instr *first_instr, *next_instr;
@@ -1175,11 +1191,17 @@ start_frame:
     CHECK_EVAL_BREAKER();
     DISPATCH();
 
-#if !FT_COMPUTED_GOTO
+#if FT_COMPUTED_GOTO
+count_instruction:
+    ft_stats.instructions++;
+    goto *dispatch_table[FT_INSTR_OP(word)];
+#else
 dispatch:
     frame->lasti = (int)(next_instr - first_instr);
     word = *next_instr++;
     oparg = (int)FT_INSTR_ARG(word);
+    if (FT_UNLIKELY(counting))
+        ft_stats.instructions++;
     switch (FT_INSTR_OP(word)) {
 #endif
 
@@ -1402,9 +1424,12 @@ dispatch:
             if (gc == NULL)
                 goto error;
             GlobalCache *e = &gc[frame->lasti];
-            v = global_cache_hit(e, g, b);
+            uint32_t mortal;
+            v = global_cache_hit(e, g, b, &mortal);
             if (FT_LIKELY(v != NULL)) {
-                PUSH(v); /* immortal: no reference to take */
+                if (mortal) /* one thread: borrowed from the dict, as under the GIL */
+                    FT_INCREF(v);
+                PUSH(v); /* an immortal value needs no reference */
                 DISPATCH();
             }
             /* Versions first: a mutation during the lookup leaves an entry that misses. */
@@ -1415,7 +1440,9 @@ dispatch:
             if (v == NULL)
                 goto error;
             if (lk_is_immortal(&v->ob_rc))
-                global_cache_fill(e, g, b, gv, bv, v);
+                global_cache_fill(e, g, b, gv, bv, v, 0);
+            else if (!__atomic_load_n(&lk_threads_started, __ATOMIC_RELAXED))
+                global_cache_fill(e, g, b, gv, bv, v, 1);
             PUSH(v);
             DISPATCH();
         }
@@ -1503,13 +1530,13 @@ dispatch:
     }
 
     TARGET(LOAD_BUILD_CLASS) {
-        FtObject *bc = ft_dict_get(frame->builtins, FT_ID(__build_class__));
+        FtObject *bc = ft_dict_get_ref(frame->builtins, FT_ID(__build_class__));
         if (bc == NULL) {
             if (!ft_err_occurred())
                 ft_err_set_string(ft_exc_NameError, "__build_class__ not found");
             goto error;
         }
-        PUSH(FT_NEWREF(bc));
+        PUSH(bc);
         DISPATCH();
     }
 
@@ -2706,14 +2733,16 @@ dispatch:
     TARGET(PRINT_EXPR) {
         FtObject *v = POP();
         SAVE_SP();
-        FtObject *hook = ft_runtime.sys_dict ? ft_dict_get_cstr(ft_runtime.sys_dict, "displayhook")
-                                             : NULL;
+        FtObject *hook = ft_runtime.sys_dict
+                             ? ft_dict_get_ref_cstr(ft_runtime.sys_dict, "displayhook")
+                             : NULL;
         if (hook == NULL) {
             ft_err_set_string(ft_exc_RuntimeError, "lost sys.displayhook");
             FT_DECREF(v);
             goto error;
         }
         FtObject *res = ft_object_call_one(hook, v);
+        FT_DECREF(hook);
         FT_DECREF(v);
         if (res == NULL)
             goto error;
@@ -2807,17 +2836,21 @@ FtObject *ft_function_vectorcall(FtObject *callable, FtObject *const *args, size
 
 static FtObject *builtins_for(FtObject *globals)
 {
-    FtObject *b = ft_dict_get(globals, FT_ID(__builtins__));
+    /* A new reference: another thread may rebind the module's __builtins__ meanwhile. */
+    FtObject *b = ft_dict_get_ref(globals, FT_ID(__builtins__));
     if (b == NULL) {
         if (ft_err_occurred())
             return NULL;
         if (ft_dict_set(globals, FT_ID(__builtins__), ft_runtime.builtins) < 0)
             return NULL;
-        b = ft_runtime.builtins;
+        b = FT_NEWREF(ft_runtime.builtins);
     }
-    if (ft_module_check(b))
-        b = ft_module_get_dict(b);
-    return FT_NEWREF(b);
+    if (ft_module_check(b)) {
+        FtObject *d = FT_NEWREF(ft_module_get_dict(b));
+        FT_DECREF(b);
+        b = d;
+    }
+    return b;
 }
 
 FtObject *ft_eval_code(FtObject *codeobj, FtObject *globals, FtObject *locals)

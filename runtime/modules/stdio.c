@@ -165,7 +165,9 @@ void ft_stdio_flush_all(void) {
 
 void ft_stdio_write_stderr(const char *s) {
     ssize_t len = (ssize_t)strlen(s);
-    FtObject *err = ft_runtime.sys_dict ? ft_dict_get_cstr(ft_runtime.sys_dict, "stderr") : NULL;
+    /* A new reference: another thread may rebind sys.stderr while this one writes. */
+    FtObject *err = ft_runtime.sys_dict ? ft_dict_get_ref_cstr(ft_runtime.sys_dict, "stderr")
+                                        : NULL;
     FtObject *saved = ft_err_fetch();
     int done = 0;
     if (err != NULL && ft_stdio_check(err)) {
@@ -179,6 +181,7 @@ void ft_stdio_write_stderr(const char *s) {
             FT_DECREF(str);
         }
     }
+    FT_XDECREF(err);
     if (!done) {
         ft_err_clear();
         if (write_all(2, s, len) < 0) {

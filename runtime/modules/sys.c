@@ -244,10 +244,6 @@ static FtObject *namespace_new(void) {
 
 /* ---- functions --------------------------------------------------------------------------- */
 
-static FtObject *sys_dict_get(const char *name) {
-    return ft_runtime.sys_dict ? ft_dict_get_cstr(ft_runtime.sys_dict, name) : NULL;
-}
-
 static FtObject *handled_exception(void) {
     FtThreadState *ts = ft_tstate_get();
     for (FtExcInfo *ei = ts->exc_info; ei != NULL; ei = ei->previous) {
@@ -437,19 +433,23 @@ static FtObject *sys_displayhook(FtObject *self, FtObject *o) {
     /* builtins._ is None while repr runs, so that repr may print without recursion */
     if (b && ft_dict_set_cstr(b, "_", FT_NONE) < 0)
         return NULL;
-    FtObject *out = sys_dict_get("stdout");
+    /* A new reference: repr may rebind sys.stdout (so may another thread). */
+    FtObject *out = ft_runtime.sys_dict ? ft_dict_get_ref_cstr(ft_runtime.sys_dict, "stdout")
+                                        : NULL;
     if (out == NULL || out == FT_NONE) {
+        FT_XDECREF(out);
         ft_err_set_string(ft_exc_RuntimeError, "lost sys.stdout");
         return NULL;
     }
     FtObject *r = ft_object_repr(o);
-    if (r == NULL)
+    FtObject *line = r ? ft_str_from_format("%U\n", r) : NULL;
+    FT_XDECREF(r);
+    if (line == NULL) {
+        FT_DECREF(out);
         return NULL;
-    FtObject *line = ft_str_from_format("%U\n", r);
-    FT_DECREF(r);
-    if (line == NULL)
-        return NULL;
+    }
     FtObject *w = ft_object_call_method_cstr(out, "write", &line, 1);
+    FT_DECREF(out);
     FT_DECREF(line);
     if (w == NULL)
         return NULL;
