@@ -3,6 +3,7 @@
  * and Ellipsis singletons and their types, and ft_binop_symbols. Mirrors CPython's
  * Objects/object.c and the object parts of Objects/typeobject.c. */
 #include "core/objects/typeslots.h"
+#include "runtime/import.h"
 #include "runtime/tstate.h"
 #include <stdio.h>
 #include <string.h>
@@ -768,9 +769,39 @@ static FtObject *object_sizeof(FtObject *self, FtObject *unused) {
     return ft_int_from_ssize(size);
 }
 
+/* The pickle helpers of object are written in Python, in runtime/lib/copyreg.py:
+ * copyreg.<name>(*args). */
+static FtObject *call_copyreg(const char *name, FtObject *const *args, ssize_t nargs) {
+    FtObject *mod = ft_import_cstr("copyreg");
+    if (mod == NULL)
+        return NULL;
+    FtObject *res = ft_object_call_method_cstr(mod, name, args, nargs);
+    FT_DECREF(mod);
+    return res;
+}
+
+/* object.__reduce_ex__(proto): computed in Python by copyreg._object_reduce_ex
+ * (runtime/lib/copyreg.py), as CPython's reduce_newobj / copyreg._reduce_ex do. */
 static FtObject *object_reduce_ex(FtObject *self, FtObject *proto) {
-    ft_err_format(ft_exc_TypeError, "cannot pickle '%s' object", FT_TYPE(self)->tp_name);
-    return NULL;
+    FtObject *args[2] = {self, proto};
+    return call_copyreg("_object_reduce_ex", args, 2);
+}
+
+/* object.__reduce__(): copyreg._reduce_ex(self, 0); object.__getstate__(): the default
+ * state (the instance __dict__ and the slots), copyreg._object_getstate. */
+static FtObject *object_reduce(FtObject *self, FtObject *unused) {
+    FtObject *zero = ft_int_from_ssize(0);
+    if (zero == NULL)
+        return NULL;
+    FtObject *args[2] = {self, zero};
+    FtObject *res = call_copyreg("_reduce_ex", args, 2);
+    FT_DECREF(zero);
+    return res;
+}
+
+static FtObject *object_getstate(FtObject *self, FtObject *unused) {
+    FtObject *args[1] = {self};
+    return call_copyreg("_object_getstate", args, 1);
 }
 
 static FtMethodDef object_methods[] = {
@@ -782,6 +813,8 @@ static FtMethodDef object_methods[] = {
      "Abstract classes can override this to customize issubclass()."},
     {"__sizeof__", (void *)object_sizeof, FT_METH_NOARGS, "Size of object in memory, in bytes."},
     {"__reduce_ex__", (void *)object_reduce_ex, FT_METH_O, "Helper for pickle."},
+    {"__reduce__", (void *)object_reduce, FT_METH_NOARGS, "Helper for pickle."},
+    {"__getstate__", (void *)object_getstate, FT_METH_NOARGS, "Helper for pickle."},
     {NULL},
 };
 
