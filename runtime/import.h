@@ -48,6 +48,8 @@ extern FtModuleDef ft_hashlib_module_def;   /* runtime/modules/_hashlib.c */
 extern FtModuleDef ft_socket_module_def;    /* runtime/modules/socket.c */
 extern FtModuleDef ft_select_module_def;    /* runtime/modules/select.c */
 extern FtModuleDef ft_io_module_def;        /* runtime/modules/_io.c */
+extern FtModuleDef ft_posixsubprocess_module_def; /* runtime/modules/posixsubprocess.c */
+extern FtModuleDef ft_multiprocessing_module_def; /* runtime/modules/multiprocessing.c */
 /* builtins.open, also io.open (FASTCALL|KEYWORDS): calls io._open (runtime/modules/_io.c). */
 FtObject *ft_io_open(FtObject *self, FtObject *const *args, ssize_t nargs, FtObject *kwnames);
 /* At interpreter exit (ft_runtime_fini, next to ft_stdio_flush_all): write out the data still

@@ -21,6 +21,14 @@ static int init_module(FtModuleDef *def, FtObject **mod, FtObject **dict) {
 int ft_runtime_init(int argc, char **argv) {
     ft_runtime.argc = argc;
     ft_runtime.argv = argv;
+    /* sys.executable: the binary itself, so that subprocess and multiprocessing can start
+     * another interpreter of the same build. */
+    static char exe[PATH_MAX];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n > 0) {
+        exe[n] = '\0';
+        ft_runtime.executable = exe;
+    }
     lk_runtime_init();
     FtThreadState *ts = ft_tstate_new();
     if (!ts)

@@ -423,4 +423,157 @@ class terminal_size(tuple):
         return 'os.terminal_size(columns=%d, lines=%d)' % self
 
 
+# ---- processes ------------------------------------------------------------------
+
+class times_result(tuple):
+    """times_result: the result of os.times(); a 5-tuple with named fields."""
+
+    n_sequence_fields = 5
+    n_fields = 5
+    n_unnamed_fields = 0
+
+    def __new__(cls, seq):
+        return tuple.__new__(cls, seq)
+
+    user = property(lambda self: self[0])
+    system = property(lambda self: self[1])
+    children_user = property(lambda self: self[2])
+    children_system = property(lambda self: self[3])
+    elapsed = property(lambda self: self[4])
+
+    def __repr__(self):
+        names = ('user', 'system', 'children_user', 'children_system', 'elapsed')
+        return 'posix.times_result(' + ', '.join(
+            '%s=%r' % (n, v) for n, v in zip(names, self)) + ')'
+
+    def __reduce__(self):
+        return (times_result, (tuple(self),))
+
+
+times_result.__module__ = 'posix'
+
+
+def times():
+    """Return a collection containing process timing information."""
+    return times_result(posix.times())
+
+
+def execl(file, *args):
+    """execl(file, *args): execute the executable file with argument list args,
+    replacing the current process."""
+    execv(file, args)
+
+
+def execle(file, *args):
+    """execle(file, *args, env): execute the executable file with argument list
+    args and environment env, replacing the current process."""
+    env = args[-1]
+    execve(file, args[:-1], env)
+
+
+def execlp(file, *args):
+    """execlp(file, *args): execute the executable file (searched along $PATH)
+    with argument list args, replacing the current process."""
+    execvp(file, args)
+
+
+def execlpe(file, *args):
+    """execlpe(file, *args, env): execute the executable file (searched along
+    $PATH) with argument list args and environment env, replacing the current
+    process."""
+    env = args[-1]
+    execvpe(file, args[:-1], env)
+
+
+def execvp(file, args):
+    """execvp(file, args): execute the executable file (searched along $PATH)
+    with argument list args, replacing the current process."""
+    _execvpe(file, args)
+
+
+def execvpe(file, args, env):
+    """execvpe(file, args, env): execute the executable file (searched along
+    $PATH) with argument list args and environment env, replacing the current
+    process."""
+    _execvpe(file, args, env)
+
+
+def _execvpe(file, args, env=None):
+    if env is not None:
+        exec_func = execve
+        argrest = (args, env)
+    else:
+        exec_func = execv
+        argrest = (args,)
+        env = environ
+
+    if path.dirname(file):
+        exec_func(file, *argrest)
+        return
+    saved_exc = None
+    path_list = get_exec_path(env)
+    if isinstance(file, bytes):
+        path_list = map(fsencode, path_list)
+    for dir in path_list:
+        fullname = path.join(dir, file)
+        try:
+            exec_func(fullname, *argrest)
+        except (FileNotFoundError, NotADirectoryError) as e:
+            last_exc = e
+        except OSError as e:
+            last_exc = e
+            if saved_exc is None:
+                saved_exc = e
+    if saved_exc is not None:
+        raise saved_exc
+    raise last_exc
+
+
+def popen(cmd, mode="r", buffering=-1):
+    """Open a pipe to or from the shell command cmd (mode 'r' or 'w')."""
+    if not isinstance(cmd, str):
+        raise TypeError("invalid cmd type (%s, expected string)" % type(cmd))
+    if mode not in ("r", "w"):
+        raise ValueError("invalid mode %r" % mode)
+    if buffering == 0 or buffering is None:
+        raise ValueError("popen() does not support unbuffered streams")
+    import subprocess
+    if mode == "r":
+        proc = subprocess.Popen(cmd, shell=True, text=True,
+                                stdout=subprocess.PIPE, bufsize=buffering)
+        return _wrap_close(proc.stdout, proc)
+    else:
+        proc = subprocess.Popen(cmd, shell=True, text=True,
+                                stdin=subprocess.PIPE, bufsize=buffering)
+        return _wrap_close(proc.stdin, proc)
+
+
+class _wrap_close:
+    """The file object os.popen returns: close() waits for the command and
+    returns None on success, else its wait status (as os.system would)."""
+
+    def __init__(self, stream, proc):
+        self._stream = stream
+        self._proc = proc
+
+    def close(self):
+        self._stream.close()
+        returncode = self._proc.wait()
+        if returncode == 0:
+            return None
+        return returncode << 8
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *args):
+        self.close()
+
+    def __getattr__(self, name):
+        return getattr(self._stream, name)
+
+    def __iter__(self):
+        return iter(self._stream)
+
+
 del abc

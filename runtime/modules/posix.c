@@ -1,9 +1,12 @@
 /* The posix module (ft_posix_module_def): the operating-system calls under os.py and
  * posixpath.py - working directory, directory listing, stat, file and directory
- * creation/removal, process ids, the environment, and raw file descriptors. Python-level
- * conveniences (os.environ as a mapping, stat_result, os.path) live in runtime/lib/os.py.
- * New system calls are added here: one function plus one line in posix_methods. */
+ * creation/removal, process ids, the environment, raw file descriptors, and processes
+ * (fork with os.register_at_fork's callbacks, exec, waitpid and the wait-status macros,
+ * sessions and process groups). Python-level conveniences (os.environ as a mapping,
+ * stat_result, os.path, the exec*p variants) live in runtime/lib/os.py. New system calls
+ * are added here: one function plus one line in posix_methods. */
 #define _GNU_SOURCE
+#include "runtime/fork.h"
 #include "runtime/import.h"
 #include "runtime/signals.h"
 #include "runtime/tstate.h"
@@ -18,8 +21,10 @@
 #include <string.h>
 #include <sys/random.h>
 #include <sys/stat.h>
+#include <sys/times.h>
 #include <sys/types.h>
 #include <sys/utsname.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 extern char **environ;
@@ -519,6 +524,21 @@ static FtObject *posix_pipe(FtObject *m, FtObject *u) {
     return t;
 }
 
+/* pipe2(flags) */
+static FtObject *posix_pipe2(FtObject *m, FtObject *arg) {
+    long flags;
+    if (int_arg(arg, &flags) < 0)
+        return NULL;
+    int fds[2];
+    if (pipe2(fds, (int)flags) < 0)
+        return errno_error(NULL);
+    FtObject *r = ft_int_from_i64(fds[0]), *w = ft_int_from_i64(fds[1]);
+    FtObject *t = (r && w) ? ft_tuple_pack(2, r, w) : NULL;
+    FT_XDECREF(r);
+    FT_XDECREF(w);
+    return t;
+}
+
 static FtObject *posix_lseek(FtObject *m, FtObject *const *args, ssize_t nargs) {
     if (ft_check_nargs("lseek", nargs, 3, 3) < 0)
         return NULL;
@@ -541,14 +561,17 @@ static FtObject *posix_dup(FtObject *m, FtObject *arg) {
     return ft_int_from_i64(r);
 }
 
-static FtObject *posix_dup2(FtObject *m, FtObject *const *args, ssize_t nargs) {
-    if (ft_check_nargs("dup2", nargs, 2, 3) < 0)
+/* dup2(fd, fd2, inheritable=True) */
+static FtObject *posix_dup2(FtObject *m, FtObject *const *args, ssize_t nargs, FtObject *kw) {
+    static const char *const kwlist[] = {"fd", "fd2", "inheritable", NULL};
+    FtObject *a[3];
+    if (ft_parse_args("dup2", args, nargs, kw, kwlist, 0, -1, 2, a) < 0)
         return NULL;
     long fd, fd2, inheritable = 1;
-    if (int_arg(args[0], &fd) < 0 || int_arg(args[1], &fd2) < 0)
+    if (int_arg(a[0], &fd) < 0 || int_arg(a[1], &fd2) < 0)
         return NULL;
-    if (nargs == 3) {
-        int t = ft_object_is_true(args[2]);
+    if (a[2] != NULL) {
+        int t = ft_object_is_true(a[2]);
         if (t < 0)
             return NULL;
         inheritable = t;
@@ -557,6 +580,54 @@ static FtObject *posix_dup2(FtObject *m, FtObject *const *args, ssize_t nargs) {
     if (r < 0)
         return errno_error(NULL);
     return ft_int_from_i64(r);
+}
+
+/* A descriptor flag as a bool: get_inheritable (not FD_CLOEXEC), get_blocking (not
+ * O_NONBLOCK). */
+static FtObject *fd_flag_get(FtObject *arg, int cmd, int bit) {
+    long fd;
+    if (int_arg(arg, &fd) < 0)
+        return NULL;
+    int flags = fcntl((int)fd, cmd);
+    if (flags < 0)
+        return errno_error(NULL);
+    return ft_bool_from(!(flags & bit));
+}
+
+/* Set or clear a descriptor flag: `on` true clears `bit` (inheritable, blocking). */
+static FtObject *fd_flag_set(const char *fname, FtObject *const *args, ssize_t nargs,
+                             int get, int set, int bit) {
+    if (ft_check_nargs(fname, nargs, 2, 2) < 0)
+        return NULL;
+    long fd;
+    if (int_arg(args[0], &fd) < 0)
+        return NULL;
+    int on = ft_object_is_true(args[1]);
+    if (on < 0)
+        return NULL;
+    int flags = fcntl((int)fd, get);
+    if (flags < 0)
+        return errno_error(NULL);
+    int want = on ? flags & ~bit : flags | bit;
+    if (want != flags && fcntl((int)fd, set, want) < 0)
+        return errno_error(NULL);
+    FT_RETURN_NONE;
+}
+
+static FtObject *posix_get_inheritable(FtObject *m, FtObject *arg) {
+    return fd_flag_get(arg, F_GETFD, FD_CLOEXEC);
+}
+
+static FtObject *posix_set_inheritable(FtObject *m, FtObject *const *args, ssize_t nargs) {
+    return fd_flag_set("set_inheritable", args, nargs, F_GETFD, F_SETFD, FD_CLOEXEC);
+}
+
+static FtObject *posix_get_blocking(FtObject *m, FtObject *arg) {
+    return fd_flag_get(arg, F_GETFL, O_NONBLOCK);
+}
+
+static FtObject *posix_set_blocking(FtObject *m, FtObject *const *args, ssize_t nargs) {
+    return fd_flag_set("set_blocking", args, nargs, F_GETFL, F_SETFL, O_NONBLOCK);
 }
 
 static FtObject *posix_fsync(FtObject *m, FtObject *arg) {
@@ -704,6 +775,453 @@ static FtObject *posix_uname(FtObject *m, FtObject *u) {
     return t;
 }
 
+/* ---- fork and the at-fork callbacks ------------------------------------------------------- */
+
+/* os.register_at_fork's three lists (created by posix_exec, never freed). fork() runs
+ * `before` in reverse registration order, then `after_in_parent` or `after_in_child` in
+ * registration order, as CPython does. */
+static FtObject *at_fork_before, *at_fork_parent, *at_fork_child;
+
+/* Call every callable of a snapshot of `list`; an exception is printed as unraisable and the
+ * next callable runs (CPython's run_at_forkers). */
+static void run_at_fork(FtObject *list, int reverse) {
+    FtObject *snap = ft_sequence_tuple(list);
+    if (snap == NULL) {
+        ft_err_write_unraisable(NULL);
+        return;
+    }
+    ssize_t n = FT_SIZE(snap);
+    for (ssize_t i = 0; i < n; i++) {
+        FtObject *f = FT_TUPLE_GET(snap, reverse ? n - 1 - i : i);
+        FtObject *r = ft_object_call_noargs(f);
+        if (r == NULL)
+            ft_err_write_unraisable(f);
+        else
+            FT_DECREF(r);
+    }
+    FT_DECREF(snap);
+}
+
+/* register_at_fork(*, before=None, after_in_child=None, after_in_parent=None) */
+static FtObject *posix_register_at_fork(FtObject *m, FtObject *const *args, ssize_t nargs,
+                                        FtObject *kw) {
+    static const char *const kwlist[] = {"before", "after_in_child", "after_in_parent", NULL};
+    FtObject *a[3];
+    if (ft_parse_args("register_at_fork", args, nargs, kw, kwlist, 0, 0, 0, a) < 0)
+        return NULL;
+    int given = 0;
+    for (int i = 0; i < 3; i++) {
+        if (a[i] == NULL)
+            continue;   /* None is not "absent": it is refused as not callable (CPython) */
+        given = 1;
+        if (!ft_callable_check(a[i])) {
+            ft_err_format(ft_exc_TypeError, "'%s' must be callable, not %s", kwlist[i],
+                          ft_type_short_name(FT_TYPE(a[i])));
+            return NULL;
+        }
+    }
+    if (!given) {
+        ft_err_set_string(ft_exc_TypeError, "At least one argument is required.");
+        return NULL;
+    }
+    FtObject *lists[3] = {at_fork_before, at_fork_child, at_fork_parent};
+    for (int i = 0; i < 3; i++)
+        if (a[i] != NULL && ft_list_append(lists[i], a[i]) < 0)
+            return NULL;
+    FT_RETURN_NONE;
+}
+
+/* For _posixsubprocess (runtime/modules/posixsubprocess.c), whose preexec_fn child runs
+ * Python: 0 runs `before`, 1 `after_in_parent`, 2 `after_in_child`. */
+void ft_posix_run_at_fork(int phase);
+void ft_posix_run_at_fork(int phase) {
+    if (phase == 0)
+        run_at_fork(at_fork_before, 1);
+    else
+        run_at_fork(phase == 1 ? at_fork_parent : at_fork_child, 0);
+}
+
+static FtObject *posix_fork(FtObject *m, FtObject *u) {
+    FtThreadState *ts = ft_tstate_get();
+    run_at_fork(at_fork_before, 1);
+    pid_t pid = ft_fork(ts);
+    int saved = errno;
+    run_at_fork(pid == 0 ? at_fork_child : at_fork_parent, 0);
+    if (pid < 0) {
+        errno = saved;
+        return errno_error(NULL);
+    }
+    return ft_int_from_i64(pid);
+}
+
+/* ---- waiting for children ----------------------------------------------------------------- */
+
+static FtObject *wait_result(pid_t pid, int status) {
+    FtObject *p = ft_int_from_i64(pid), *s = ft_int_from_i64(status);
+    FtObject *t = (p && s) ? ft_tuple_pack(2, p, s) : NULL;
+    FT_XDECREF(p);
+    FT_XDECREF(s);
+    return t;
+}
+
+/* waitpid()/wait() detached; EINTR runs the signal handlers and retries (PEP 475). */
+static FtObject *do_wait(pid_t pid, int options) {
+    FtThreadState *ts = ft_tstate_get();
+    int status = 0, err;
+    pid_t r;
+    for (;;) {
+        FT_BLOCKING(ts, r = waitpid(pid, &status, options); err = errno);
+        if (r >= 0 || err != EINTR)
+            break;
+        if (ft_signals_check() < 0)
+            return NULL;
+    }
+    if (r < 0) {
+        errno = err;
+        return errno_error(NULL);
+    }
+    return wait_result(r, status);
+}
+
+/* waitpid(pid, options, /) -> (pid, status) */
+static FtObject *posix_waitpid(FtObject *m, FtObject *const *args, ssize_t nargs) {
+    if (ft_check_nargs("waitpid", nargs, 2, 2) < 0)
+        return NULL;
+    long pid, options;
+    if (int_arg(args[0], &pid) < 0 || int_arg(args[1], &options) < 0)
+        return NULL;
+    return do_wait((pid_t)pid, (int)options);
+}
+
+static FtObject *posix_wait(FtObject *m, FtObject *u) { return do_wait(-1, 0); }
+
+/* The one argument `status` (positional or keyword) of the W*() functions. */
+static int status_arg(const char *fname, FtObject *const *args, ssize_t nargs, FtObject *kw,
+                      int *status) {
+    static const char *const kwlist[] = {"status", NULL};
+    FtObject *a[1];
+    long v;
+    if (ft_parse_args(fname, args, nargs, kw, kwlist, 0, -1, 1, a) < 0 || int_arg(a[0], &v) < 0)
+        return -1;
+    if (v < INT_MIN || v > INT_MAX) {
+        ft_err_set_string(ft_exc_OverflowError, "signed integer is greater than maximum");
+        return -1;
+    }
+    *status = (int)v;
+    return 0;
+}
+
+#define STATUS_FN(name, expr, box)                                                            \
+    static FtObject *posix_##name(FtObject *m, FtObject *const *args, ssize_t nargs,         \
+                                  FtObject *kw) {                                            \
+        int status;                                                                           \
+        if (status_arg(#name, args, nargs, kw, &status) < 0)                                  \
+            return NULL;                                                                      \
+        return box(expr);                                                                     \
+    }
+#define AS_BOOL(x) ft_bool_from(x)
+#define AS_INT(x) ft_int_from_i64(x)
+STATUS_FN(WIFEXITED, WIFEXITED(status), AS_BOOL)
+STATUS_FN(WEXITSTATUS, WEXITSTATUS(status), AS_INT)
+STATUS_FN(WIFSIGNALED, WIFSIGNALED(status), AS_BOOL)
+STATUS_FN(WTERMSIG, WTERMSIG(status), AS_INT)
+STATUS_FN(WIFSTOPPED, WIFSTOPPED(status), AS_BOOL)
+STATUS_FN(WSTOPSIG, WSTOPSIG(status), AS_INT)
+STATUS_FN(WIFCONTINUED, WIFCONTINUED(status), AS_BOOL)
+STATUS_FN(WCOREDUMP, WCOREDUMP(status), AS_BOOL)
+
+static FtObject *posix_waitstatus_to_exitcode(FtObject *m, FtObject *const *args,
+                                              ssize_t nargs, FtObject *kw) {
+    int status;
+    if (status_arg("waitstatus_to_exitcode", args, nargs, kw, &status) < 0)
+        return NULL;
+    if (WIFEXITED(status))
+        return ft_int_from_i64(WEXITSTATUS(status));
+    if (WIFSIGNALED(status))
+        return ft_int_from_i64(-WTERMSIG(status));
+    if (WIFSTOPPED(status))
+        return ft_err_format(ft_exc_ValueError, "process stopped by delivery of signal %d",
+                             WSTOPSIG(status));
+    return ft_err_format(ft_exc_ValueError, "invalid wait status: %d", status);
+}
+
+/* ---- exec --------------------------------------------------------------------------------- */
+
+/* PyUnicode_FSConverter: str (UTF-8, surrogateescape), bytes or os.PathLike to a new bytes
+ * object without NUL bytes. */
+static FtObject *fs_bytes(FtObject *o) {
+    FtObject *p;
+    if (ft_str_check(o) || ft_bytes_check(o)) {
+        p = ft_newref(o);
+    } else if (ft_type_lookup_cstr(FT_TYPE(o), "__fspath__") != NULL) {
+        p = ft_object_call_method_cstr(o, "__fspath__", NULL, 0);
+        if (p == NULL)
+            return NULL;
+        if (!ft_str_check(p) && !ft_bytes_check(p)) {
+            ft_err_format(ft_exc_TypeError, "expected %s.__fspath__() to return str or bytes, "
+                          "not %s", ft_type_short_name(FT_TYPE(o)),
+                          ft_type_short_name(FT_TYPE(p)));
+            FT_DECREF(p);
+            return NULL;
+        }
+    } else {
+        return ft_err_format(ft_exc_TypeError, "expected str, bytes or os.PathLike object, "
+                             "not %s", ft_type_short_name(FT_TYPE(o)));
+    }
+    FtObject *b;
+    if (ft_bytes_check(p)) {
+        b = ft_newref(p);
+    } else {
+        FtObject *enc = ft_str_from_cstr("utf-8"), *errs = ft_str_from_cstr("surrogateescape");
+        FtObject *av[2] = {enc, errs};
+        b = enc && errs ? ft_object_call_method_cstr(p, "encode", av, 2) : NULL;
+        FT_XDECREF(enc);
+        FT_XDECREF(errs);
+    }
+    FT_DECREF(p);
+    if (b != NULL && memchr(FT_BYTES_DATA(b), '\0', (size_t)FT_SIZE(b)) != NULL) {
+        FT_DECREF(b);
+        ft_err_set_string(ft_exc_ValueError, "embedded null byte");
+        return NULL;
+    }
+    return b;
+}
+
+/* A NULL-terminated char * array whose strings live in `keep` (a list of bytes). */
+typedef struct {
+    char **v;
+    FtObject *keep;
+} CStrings;
+
+static void cstrings_free(CStrings *c) {
+    ft_mem_free(c->v);
+    FT_XDECREF(c->keep);
+    c->v = NULL;
+    c->keep = NULL;
+}
+
+static int cstrings_push(CStrings *c, ssize_t i, FtObject *b) {
+    if (ft_list_append(c->keep, b) < 0)
+        return -1;
+    c->v[i] = FT_BYTES_DATA(b);
+    return 0;
+}
+
+/* execv's argv: a non-empty tuple or list whose first item is not empty. */
+static int argv_arg(const char *fname, FtObject *seq, CStrings *c) {
+    if (!ft_tuple_check(seq) && !ft_list_check(seq)) {
+        ft_err_format(ft_exc_TypeError, "%s() arg 2 must be a tuple or list", fname);
+        return -1;
+    }
+    FtObject *items = ft_sequence_tuple(seq);
+    if (items == NULL)
+        return -1;
+    ssize_t n = FT_SIZE(items);
+    if (n == 0) {
+        FT_DECREF(items);
+        ft_err_format(ft_exc_ValueError, "%s() arg 2 must not be empty", fname);
+        return -1;
+    }
+    c->v = ft_mem_calloc((size_t)n + 1, sizeof(char *));
+    c->keep = ft_list_new(0);
+    if (c->v == NULL || c->keep == NULL)
+        goto fail;
+    for (ssize_t i = 0; i < n; i++) {
+        FtObject *b = fs_bytes(FT_TUPLE_GET(items, i));
+        if (b == NULL || cstrings_push(c, i, b) < 0) {
+            FT_XDECREF(b);
+            goto fail;
+        }
+        FT_DECREF(b);
+        if (i == 0 && FT_SIZE(b) == 0) {
+            ft_err_format(ft_exc_ValueError, "%s() arg 2 first element cannot be empty", fname);
+            goto fail;
+        }
+    }
+    FT_DECREF(items);
+    return 0;
+fail:
+    FT_DECREF(items);
+    cstrings_free(c);
+    return -1;
+}
+
+/* execve's env: a mapping of str/bytes names to values, as "name=value" strings. */
+static int env_mapping_arg(FtObject *env, CStrings *c) {
+    if (ft_dict_check(env) == 0 && ft_type_lookup_cstr(FT_TYPE(env), "keys") == NULL) {
+        ft_err_set_string(ft_exc_TypeError, "execve: environment must be a mapping object");
+        return -1;
+    }
+    FtObject *keys = ft_mapping_keys(env);
+    if (keys == NULL)
+        return -1;
+    ssize_t n = FT_SIZE(keys);
+    c->v = ft_mem_calloc((size_t)n + 1, sizeof(char *));
+    c->keep = ft_list_new(0);
+    if (c->v == NULL || c->keep == NULL)
+        goto fail;
+    for (ssize_t i = 0; i < n; i++) {
+        FtObject *value = ft_object_getitem(env, FT_LIST_GET(keys, i));
+        if (value == NULL)
+            goto fail;
+        FtObject *k = fs_bytes(FT_LIST_GET(keys, i));
+        FtObject *v = k ? fs_bytes(value) : NULL;
+        FT_DECREF(value);
+        FtObject *kv = NULL;
+        if (k != NULL && v != NULL) {
+            if (FT_SIZE(k) == 0 || memchr(FT_BYTES_DATA(k) + 1, '=', (size_t)FT_SIZE(k) - 1)) {
+                ft_err_set_string(ft_exc_ValueError, "illegal environment variable name");
+            } else if ((kv = ft_bytes_new(FT_SIZE(k) + 1 + FT_SIZE(v))) != NULL) {
+                memcpy(FT_BYTES_DATA(kv), FT_BYTES_DATA(k), (size_t)FT_SIZE(k));
+                FT_BYTES_DATA(kv)[FT_SIZE(k)] = '=';
+                memcpy(FT_BYTES_DATA(kv) + FT_SIZE(k) + 1, FT_BYTES_DATA(v), (size_t)FT_SIZE(v));
+            }
+        }
+        FT_XDECREF(k);
+        FT_XDECREF(v);
+        if (kv == NULL || cstrings_push(c, i, kv) < 0) {
+            FT_XDECREF(kv);
+            goto fail;
+        }
+        FT_DECREF(kv);
+    }
+    FT_DECREF(keys);
+    return 0;
+fail:
+    FT_DECREF(keys);
+    cstrings_free(c);
+    return -1;
+}
+
+static FtObject *do_exec(const char *fname, FtObject *path, FtObject *argv, FtObject *env) {
+    FtObject *p = fs_bytes(path);
+    if (p == NULL)
+        return NULL;
+    CStrings av = {NULL, NULL}, ev = {NULL, NULL};
+    if (argv_arg(fname, argv, &av) < 0 || (env != NULL && env_mapping_arg(env, &ev) < 0)) {
+        cstrings_free(&av);
+        FT_DECREF(p);
+        return NULL;
+    }
+    if (env != NULL)
+        execve(FT_BYTES_DATA(p), av.v, ev.v);
+    else
+        execv(FT_BYTES_DATA(p), av.v);
+    /* still here: exec failed */
+    errno_error(NULL);
+    cstrings_free(&av);
+    cstrings_free(&ev);
+    FT_DECREF(p);
+    return NULL;
+}
+
+/* execv(path, argv, /) */
+static FtObject *posix_execv(FtObject *m, FtObject *const *args, ssize_t nargs) {
+    if (ft_check_nargs("execv", nargs, 2, 2) < 0)
+        return NULL;
+    return do_exec("execv", args[0], args[1], NULL);
+}
+
+/* execve(path, argv, env) */
+static FtObject *posix_execve(FtObject *m, FtObject *const *args, ssize_t nargs, FtObject *kw) {
+    static const char *const kwlist[] = {"path", "argv", "env", NULL};
+    FtObject *a[3];
+    if (ft_parse_args("execve", args, nargs, kw, kwlist, 0, -1, 3, a) < 0)
+        return NULL;
+    return do_exec("execve", a[0], a[1], a[2]);
+}
+
+/* system(command) -> the wait status */
+static FtObject *posix_system(FtObject *m, FtObject *const *args, ssize_t nargs, FtObject *kw) {
+    static const char *const kwlist[] = {"command", NULL};
+    FtObject *a[1];
+    if (ft_parse_args("system", args, nargs, kw, kwlist, 0, -1, 1, a) < 0)
+        return NULL;
+    FtObject *cmd = fs_bytes(a[0]);
+    if (cmd == NULL)
+        return NULL;
+    FtThreadState *ts = ft_tstate_get();
+    int r;
+    FT_BLOCKING(ts, r = system(FT_BYTES_DATA(cmd)));
+    FT_DECREF(cmd);
+    return ft_int_from_i64(r);
+}
+
+/* ---- sessions and process groups ---------------------------------------------------------- */
+
+static FtObject *pid_result(long r) {
+    if (r < 0)
+        return errno_error(NULL);
+    return ft_int_from_i64(r);
+}
+
+static FtObject *none_result(int r) {
+    if (r < 0)
+        return errno_error(NULL);
+    FT_RETURN_NONE;
+}
+
+static FtObject *posix_getpgrp(FtObject *m, FtObject *u) { return ft_int_from_i64(getpgrp()); }
+static FtObject *posix_setsid(FtObject *m, FtObject *u) { return none_result(setsid()); }
+
+static FtObject *posix_getpgid(FtObject *m, FtObject *arg) {
+    long pid;
+    if (int_arg(arg, &pid) < 0)
+        return NULL;
+    return pid_result(getpgid((pid_t)pid));
+}
+
+static FtObject *posix_getsid(FtObject *m, FtObject *arg) {
+    long pid;
+    if (int_arg(arg, &pid) < 0)
+        return NULL;
+    return pid_result(getsid((pid_t)pid));
+}
+
+static FtObject *posix_setpgid(FtObject *m, FtObject *const *args, ssize_t nargs) {
+    if (ft_check_nargs("setpgid", nargs, 2, 2) < 0)
+        return NULL;
+    long pid, pgrp;
+    if (int_arg(args[0], &pid) < 0 || int_arg(args[1], &pgrp) < 0)
+        return NULL;
+    return none_result(setpgid((pid_t)pid, (pid_t)pgrp));
+}
+
+static FtObject *posix_killpg(FtObject *m, FtObject *const *args, ssize_t nargs) {
+    if (ft_check_nargs("killpg", nargs, 2, 2) < 0)
+        return NULL;
+    long pgid, sig;
+    if (int_arg(args[0], &pgid) < 0 || int_arg(args[1], &sig) < 0)
+        return NULL;
+    if (killpg((pid_t)pgid, (int)sig) < 0)
+        return errno_error(NULL);
+    if (ft_signals_check() < 0)
+        return NULL;
+    FT_RETURN_NONE;
+}
+
+/* times() -> (user, system, children_user, children_system, elapsed); os.py makes it a
+ * times_result. */
+static FtObject *posix_times(FtObject *m, FtObject *u) {
+    struct tms t;
+    clock_t c = times(&t);
+    if (c == (clock_t)-1)
+        return errno_error(NULL);
+    double tick = (double)sysconf(_SC_CLK_TCK);
+    double v[5] = {t.tms_utime / tick, t.tms_stime / tick, t.tms_cutime / tick,
+                   t.tms_cstime / tick, c / tick};
+    FtObject *items[5];
+    for (int i = 0; i < 5; i++) {
+        items[i] = ft_float_from_double(v[i]);
+        if (items[i] == NULL) {
+            for (int j = 0; j < i; j++)
+                FT_DECREF(items[j]);
+            return NULL;
+        }
+    }
+    return ft_tuple_from_array_steal(items, 5);
+}
+
 /* ---- environment -------------------------------------------------------------------------- */
 
 static const char *env_arg(FtObject *o, const char *what, FtObject **keep) {
@@ -807,7 +1325,12 @@ static FtMethodDef posix_methods[] = {
     {"pipe", (void *)posix_pipe, FT_METH_NOARGS, NULL},
     {"lseek", (void *)posix_lseek, FT_METH_FASTCALL, NULL},
     {"dup", (void *)posix_dup, FT_METH_O, NULL},
-    {"dup2", (void *)posix_dup2, FT_METH_FASTCALL, NULL},
+    {"dup2", (void *)posix_dup2, FT_METH_FASTCALL | FT_METH_KEYWORDS, NULL},
+    {"get_inheritable", (void *)posix_get_inheritable, FT_METH_O, NULL},
+    {"set_inheritable", (void *)posix_set_inheritable, FT_METH_FASTCALL, NULL},
+    {"get_blocking", (void *)posix_get_blocking, FT_METH_O, NULL},
+    {"set_blocking", (void *)posix_set_blocking, FT_METH_FASTCALL, NULL},
+    {"pipe2", (void *)posix_pipe2, FT_METH_O, NULL},
     {"fsync", (void *)posix_fsync, FT_METH_O, NULL},
     {"ftruncate", (void *)posix_ftruncate, FT_METH_FASTCALL, NULL},
     {"kill", (void *)posix_kill, FT_METH_FASTCALL, NULL},
@@ -824,6 +1347,31 @@ static FtMethodDef posix_methods[] = {
     {"umask", (void *)posix_umask, FT_METH_O, NULL},
     {"_exit", (void *)posix__exit, FT_METH_O, NULL},
     {"uname", (void *)posix_uname, FT_METH_NOARGS, NULL},
+    {"register_at_fork", (void *)posix_register_at_fork, FT_METH_FASTCALL | FT_METH_KEYWORDS,
+     NULL},
+    {"fork", (void *)posix_fork, FT_METH_NOARGS, NULL},
+    {"waitpid", (void *)posix_waitpid, FT_METH_FASTCALL, NULL},
+    {"wait", (void *)posix_wait, FT_METH_NOARGS, NULL},
+    {"waitstatus_to_exitcode", (void *)posix_waitstatus_to_exitcode,
+     FT_METH_FASTCALL | FT_METH_KEYWORDS, NULL},
+    {"WIFEXITED", (void *)posix_WIFEXITED, FT_METH_FASTCALL | FT_METH_KEYWORDS, NULL},
+    {"WEXITSTATUS", (void *)posix_WEXITSTATUS, FT_METH_FASTCALL | FT_METH_KEYWORDS, NULL},
+    {"WIFSIGNALED", (void *)posix_WIFSIGNALED, FT_METH_FASTCALL | FT_METH_KEYWORDS, NULL},
+    {"WTERMSIG", (void *)posix_WTERMSIG, FT_METH_FASTCALL | FT_METH_KEYWORDS, NULL},
+    {"WIFSTOPPED", (void *)posix_WIFSTOPPED, FT_METH_FASTCALL | FT_METH_KEYWORDS, NULL},
+    {"WSTOPSIG", (void *)posix_WSTOPSIG, FT_METH_FASTCALL | FT_METH_KEYWORDS, NULL},
+    {"WIFCONTINUED", (void *)posix_WIFCONTINUED, FT_METH_FASTCALL | FT_METH_KEYWORDS, NULL},
+    {"WCOREDUMP", (void *)posix_WCOREDUMP, FT_METH_FASTCALL | FT_METH_KEYWORDS, NULL},
+    {"execv", (void *)posix_execv, FT_METH_FASTCALL, NULL},
+    {"execve", (void *)posix_execve, FT_METH_FASTCALL | FT_METH_KEYWORDS, NULL},
+    {"system", (void *)posix_system, FT_METH_FASTCALL | FT_METH_KEYWORDS, NULL},
+    {"getpgrp", (void *)posix_getpgrp, FT_METH_NOARGS, NULL},
+    {"getpgid", (void *)posix_getpgid, FT_METH_O, NULL},
+    {"setpgid", (void *)posix_setpgid, FT_METH_FASTCALL, NULL},
+    {"getsid", (void *)posix_getsid, FT_METH_O, NULL},
+    {"setsid", (void *)posix_setsid, FT_METH_NOARGS, NULL},
+    {"killpg", (void *)posix_killpg, FT_METH_FASTCALL, NULL},
+    {"times", (void *)posix_times, FT_METH_NOARGS, NULL},
     {"putenv", (void *)posix_putenv, FT_METH_FASTCALL, NULL},
     {"unsetenv", (void *)posix_unsetenv, FT_METH_O, NULL},
     {NULL, NULL, 0, NULL},
@@ -838,10 +1386,18 @@ static int posix_exec(FtObject *m) {
         {"O_DIRECTORY", O_DIRECTORY}, {"O_NOFOLLOW", O_NOFOLLOW},
         {"SEEK_SET", SEEK_SET}, {"SEEK_CUR", SEEK_CUR}, {"SEEK_END", SEEK_END},
         {"EX_OK", 0},
+        {"WNOHANG", WNOHANG}, {"WUNTRACED", WUNTRACED}, {"WCONTINUED", WCONTINUED},
+        {"WEXITED", WEXITED}, {"WSTOPPED", WSTOPPED}, {"WNOWAIT", WNOWAIT},
+        {"P_PID", P_PID}, {"P_PGID", P_PGID}, {"P_ALL", P_ALL},
     };
     for (size_t i = 0; i < sizeof consts / sizeof consts[0]; i++)
         if (ft_module_add_int(m, consts[i].name, consts[i].value) < 0)
             return -1;
+    at_fork_before = ft_list_new(0);
+    at_fork_child = ft_list_new(0);
+    at_fork_parent = ft_list_new(0);
+    if (at_fork_before == NULL || at_fork_child == NULL || at_fork_parent == NULL)
+        return -1;
     FtObject *env = environ_dict();
     if (env == NULL || ft_module_add_object(m, "environ", env) < 0)
         return -1;

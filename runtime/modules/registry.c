@@ -21,5 +21,7 @@ const FtBuiltinModule ft_builtin_modules[] = {
     {"_io", &ft_io_module_def},
     {"zlib", &ft_zlib_module_def},
     {"_hashlib", &ft_hashlib_module_def},
+    {"_posixsubprocess", &ft_posixsubprocess_module_def},
+    {"_multiprocessing", &ft_multiprocessing_module_def},
     {NULL, NULL},
 };

@@ -1,7 +1,7 @@
 """Run callables asynchronously and collect their results through Future objects.
 
-ftpy provides the thread pool (ThreadPoolExecutor); there are no processes yet, so
-ProcessPoolExecutor is absent.
+ThreadPoolExecutor runs calls in threads; ProcessPoolExecutor (imported on first use, from
+concurrent.futures.process) runs them in worker processes.
 """
 
 from concurrent.futures._base import (FIRST_COMPLETED,
@@ -29,4 +29,13 @@ __all__ = (
     'wait',
     'as_completed',
     'ThreadPoolExecutor',
+    'ProcessPoolExecutor',
 )
+
+
+def __getattr__(name):
+    if name == 'ProcessPoolExecutor':
+        from .process import ProcessPoolExecutor as pe
+        globals()['ProcessPoolExecutor'] = pe
+        return pe
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
