@@ -142,6 +142,10 @@ FtObject *ft_gen_async_wrap(FtObject *v);
  * running `code` (an iterable or async coroutine), 0 otherwise with TypeError set. */
 int ft_gen_yield_from_coro_ok(FtCode *code);
 int ft_gen_types_init(void);   /* readies the coroutine types (from ft_vm_types_init) */
+/* anext.c: the awaitable of anext(aiterator, default), turning StopAsyncIteration from the
+ * awaitable __anext__() returned into StopIteration(default). Readied by the builtins module. */
+extern FtType ft_anext_awaitable_type;
+FtObject *ft_anext_awaitable_new(FtObject *awaitable, FtObject *default_value);
 /* sys.set_asyncgen_hooks / get_asyncgen_hooks storage (per thread; NULL = None). Set
  * increfs its arguments; get returns BORROWED references. For the sys module. */
 int ft_gen_set_asyncgen_hooks(FtObject *firstiter, FtObject *finalizer);

@@ -1,4 +1,4 @@
-"""Utilities for with-statement contexts (ftpy: synchronous parts only)."""
+"""Utilities for with-statement contexts (PEP 343) and their async counterparts."""
 
 import sys
 from collections import deque
@@ -12,9 +12,11 @@ def _bind(func, obj):
     except TypeError:
         return func.__get__(obj, type(obj))
 
-__all__ = ["contextmanager", "closing", "nullcontext", "AbstractContextManager",
-           "ContextDecorator", "ExitStack", "redirect_stdout", "redirect_stderr",
-           "suppress", "chdir"]
+__all__ = ["asynccontextmanager", "contextmanager", "closing", "nullcontext",
+           "AbstractContextManager", "AbstractAsyncContextManager",
+           "AsyncExitStack", "ContextDecorator", "ExitStack",
+           "redirect_stdout", "redirect_stderr", "suppress", "aclosing",
+           "chdir"]
 
 import abc
 
@@ -39,6 +41,26 @@ class AbstractContextManager(abc.ABC):
         return NotImplemented
 
 
+class AbstractAsyncContextManager(abc.ABC):
+    """An abstract base class for asynchronous context managers."""
+
+    __class_getitem__ = classmethod(lambda cls, item: cls)
+
+    async def __aenter__(self):
+        return self
+
+    @abc.abstractmethod
+    async def __aexit__(self, exc_type, exc_value, traceback):
+        return None
+
+    @classmethod
+    def __subclasshook__(cls, C):
+        if cls is AbstractAsyncContextManager:
+            from _collections_abc import _check_methods
+            return _check_methods(C, "__aenter__", "__aexit__")
+        return NotImplemented
+
+
 class ContextDecorator(object):
     """A base class or mixin that enables context managers to work as decorators."""
 
@@ -53,8 +75,23 @@ class ContextDecorator(object):
         return inner
 
 
-class _GeneratorContextManager(ContextDecorator, AbstractContextManager):
-    """Helper for @contextmanager."""
+class AsyncContextDecorator(object):
+    """A base class or mixin that enables async context managers to work as decorators."""
+
+    def _recreate_cm(self):
+        return self
+
+    def __call__(self, func):
+        @wraps(func)
+        async def inner(*args, **kwds):
+            async with self._recreate_cm():
+                return await func(*args, **kwds)
+        return inner
+
+
+class _GeneratorContextManagerBase:
+    """What @contextmanager and @asynccontextmanager share: the generator, a docstring
+    taken from the function, and re-creation for use as a decorator (one-shot objects)."""
 
     def __init__(self, func, args, kwds):
         self.gen = func(*args, **kwds)
@@ -66,6 +103,11 @@ class _GeneratorContextManager(ContextDecorator, AbstractContextManager):
 
     def _recreate_cm(self):
         return self.__class__(self.func, self.args, self.kwds)
+
+
+class _GeneratorContextManager(_GeneratorContextManagerBase, AbstractContextManager,
+                               ContextDecorator):
+    """Helper for @contextmanager."""
 
     def __enter__(self):
         del self.args, self.kwds, self.func
@@ -81,7 +123,10 @@ class _GeneratorContextManager(ContextDecorator, AbstractContextManager):
             except StopIteration:
                 return False
             else:
-                raise RuntimeError("generator didn't stop")
+                try:
+                    raise RuntimeError("generator didn't stop")
+                finally:
+                    self.gen.close()
         else:
             if value is None:
                 value = typ()
@@ -103,7 +148,64 @@ class _GeneratorContextManager(ContextDecorator, AbstractContextManager):
                     raise
                 exc.__traceback__ = traceback
                 return False
-            raise RuntimeError("generator didn't stop after throw()")
+            try:
+                raise RuntimeError("generator didn't stop after throw()")
+            finally:
+                self.gen.close()
+
+
+class _AsyncGeneratorContextManager(_GeneratorContextManagerBase, AbstractAsyncContextManager,
+                                    AsyncContextDecorator):
+    """Helper for @asynccontextmanager."""
+
+    async def __aenter__(self):
+        # Only needed to re-create the manager, which cannot happen once entered.
+        del self.args, self.kwds, self.func
+        try:
+            return await anext(self.gen)
+        except StopAsyncIteration:
+            raise RuntimeError("generator didn't yield") from None
+
+    async def __aexit__(self, typ, value, traceback):
+        if typ is None:
+            try:
+                await anext(self.gen)
+            except StopAsyncIteration:
+                return False
+            try:
+                raise RuntimeError("generator didn't stop")
+            finally:
+                await self.gen.aclose()
+        if value is None:
+            # An instance, so that we can tell whether athrow() gives it back.
+            value = typ()
+        try:
+            await self.gen.athrow(typ, value, traceback)
+        except StopAsyncIteration as exc:
+            # The generator finished: suppress, unless that is the exception thrown in.
+            return exc is not value
+        except RuntimeError as exc:
+            if exc is value:
+                exc.__traceback__ = traceback
+                return False
+            # A Stop(Async)Iteration thrown in comes back wrapped in RuntimeError (PEP 479):
+            # let the original propagate.
+            if (isinstance(value, (StopIteration, StopAsyncIteration))
+                    and exc.__cause__ is value):
+                value.__traceback__ = traceback
+                return False
+            raise
+        except BaseException as exc:
+            # athrow() re-raising the exception we passed means "not handled": __aexit__
+            # reports that by returning False, not by raising.
+            if exc is not value:
+                raise
+            exc.__traceback__ = traceback
+            return False
+        try:
+            raise RuntimeError("generator didn't stop after athrow()")
+        finally:
+            await self.gen.aclose()
 
 
 def contextmanager(func):
@@ -112,6 +214,15 @@ def contextmanager(func):
     @wraps(func)
     def helper(*args, **kwds):
         return _GeneratorContextManager(func, args, kwds)
+    return helper
+
+
+def asynccontextmanager(func):
+    """@asynccontextmanager decorator: an async generator function becomes an async
+    context manager factory (code before the yield is __aenter__, after is __aexit__)."""
+    @wraps(func)
+    def helper(*args, **kwds):
+        return _AsyncGeneratorContextManager(func, args, kwds)
     return helper
 
 
@@ -126,6 +237,20 @@ class closing(AbstractContextManager):
 
     def __exit__(self, *exc_info):
         self.thing.close()
+
+
+class aclosing(AbstractAsyncContextManager):
+    """Async context manager that awaits thing.aclose() at the end of the block (for
+    async generators and other asynchronously closed resources)."""
+
+    def __init__(self, thing):
+        self.thing = thing
+
+    async def __aenter__(self):
+        return self.thing
+
+    async def __aexit__(self, *exc_info):
+        await self.thing.aclose()
 
 
 class _RedirectStream(AbstractContextManager):
@@ -168,8 +293,8 @@ class suppress(AbstractContextManager):
         return exctype is not None and issubclass(exctype, self._exceptions)
 
 
-class ExitStack(AbstractContextManager):
-    """Context manager for dynamic management of a stack of exit callbacks."""
+class _BaseExitStack:
+    """What ExitStack and AsyncExitStack share: a stack of (is_sync, callback) pairs."""
 
     def __init__(self):
         self._exit_callbacks = deque()
@@ -216,6 +341,26 @@ class ExitStack(AbstractContextManager):
     def _push_exit_callback(self, callback, is_sync=True):
         self._exit_callbacks.append((is_sync, callback))
 
+
+def _exception_context_fixer(frame_exc):
+    """The helper both exit stacks use to chain an exception raised by a callback to the
+    one it replaced, stopping at the exception already being handled in the frame."""
+
+    def fix(new_exc, old_exc):
+        while 1:
+            exc_context = new_exc.__context__
+            if exc_context is None or exc_context is old_exc:
+                return
+            if exc_context is frame_exc:
+                break
+            new_exc = exc_context
+        new_exc.__context__ = old_exc
+    return fix
+
+
+class ExitStack(_BaseExitStack, AbstractContextManager):
+    """Context manager for dynamic management of a stack of exit callbacks."""
+
     def close(self):
         self.__exit__(None, None, None)
 
@@ -224,17 +369,7 @@ class ExitStack(AbstractContextManager):
 
     def __exit__(self, *exc_details):
         received_exc = exc_details[0] is not None
-        frame_exc = sys.exc_info()[1]
-
-        def _fix_exception_context(new_exc, old_exc):
-            while 1:
-                exc_context = new_exc.__context__
-                if exc_context is None or exc_context is old_exc:
-                    return
-                if exc_context is frame_exc:
-                    break
-                new_exc = exc_context
-            new_exc.__context__ = old_exc
+        _fix_exception_context = _exception_context_fixer(sys.exc_info()[1])
 
         suppressed_exc = False
         pending_raise = False
@@ -260,7 +395,83 @@ class ExitStack(AbstractContextManager):
         return received_exc and suppressed_exc
 
 
-class nullcontext(AbstractContextManager):
+class AsyncExitStack(_BaseExitStack, AbstractAsyncContextManager):
+    """Async context manager for dynamic management of a stack of exit callbacks, sync
+    (push, enter_context, callback) and async (push_async_exit, enter_async_context,
+    push_async_callback)."""
+
+    async def enter_async_context(self, cm):
+        cls = type(cm)
+        try:
+            _enter = cls.__aenter__
+            _exit = cls.__aexit__
+        except AttributeError:
+            raise TypeError(f"'{cls.__module__}.{cls.__qualname__}' object does "
+                            f"not support the asynchronous context manager protocol"
+                            ) from None
+        result = await _enter(cm)
+        self._push_async_cm_exit(cm, _exit)
+        return result
+
+    def push_async_exit(self, exit):
+        _cb_type = type(exit)
+        try:
+            exit_method = _cb_type.__aexit__
+        except AttributeError:
+            self._push_exit_callback(exit, False)
+        else:
+            self._push_async_cm_exit(exit, exit_method)
+        return exit
+
+    def push_async_callback(self, callback, /, *args, **kwds):
+        async def _exit_wrapper(exc_type, exc, tb):
+            await callback(*args, **kwds)
+        _exit_wrapper.__wrapped__ = callback
+        self._push_exit_callback(_exit_wrapper, False)
+        return callback
+
+    async def aclose(self):
+        await self.__aexit__(None, None, None)
+
+    def _push_async_cm_exit(self, cm, cm_exit):
+        self._push_exit_callback(_bind(cm_exit, cm), False)
+
+    async def __aenter__(self):
+        return self
+
+    async def __aexit__(self, *exc_details):
+        received_exc = exc_details[0] is not None
+        _fix_exception_context = _exception_context_fixer(sys.exc_info()[1])
+
+        suppressed_exc = False
+        pending_raise = False
+        while self._exit_callbacks:
+            is_sync, cb = self._exit_callbacks.pop()
+            try:
+                if is_sync:
+                    cb_suppress = cb(*exc_details)
+                else:
+                    cb_suppress = await cb(*exc_details)
+                if cb_suppress:
+                    suppressed_exc = True
+                    pending_raise = False
+                    exc_details = (None, None, None)
+            except BaseException:
+                new_exc_details = sys.exc_info()
+                _fix_exception_context(new_exc_details[1], exc_details[1])
+                pending_raise = True
+                exc_details = new_exc_details
+        if pending_raise:
+            try:
+                fixed_ctx = exc_details[1].__context__
+                raise exc_details[1]
+            except BaseException:
+                exc_details[1].__context__ = fixed_ctx
+                raise
+        return received_exc and suppressed_exc
+
+
+class nullcontext(AbstractContextManager, AbstractAsyncContextManager):
     """Context manager that does no additional processing."""
 
     def __init__(self, enter_result=None):
@@ -270,6 +481,12 @@ class nullcontext(AbstractContextManager):
         return self.enter_result
 
     def __exit__(self, *excinfo):
+        pass
+
+    async def __aenter__(self):
+        return self.enter_result
+
+    async def __aexit__(self, *excinfo):
         pass
 
 

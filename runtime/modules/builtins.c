@@ -262,6 +262,49 @@ static FtObject *builtin_next(FtObject *m, FtObject *const *args, ssize_t nargs)
     return NULL;
 }
 
+/* Call type(o).name(o): NULL with *found = 0 when the type has no such method. */
+static FtObject *call_type_method(FtObject *o, const char *name, int *found) {
+    FtObject *meth = ft_type_lookup_cstr(FT_TYPE(o), name);
+    *found = meth != NULL;
+    if (meth == NULL)
+        return NULL;
+    FT_INCREF(meth);
+    FtObject *r = ft_object_vectorcall(meth, &o, 1, NULL);
+    FT_DECREF(meth);
+    return r;
+}
+
+static FtObject *builtin_aiter(FtObject *m, FtObject *x) {
+    int found;
+    FtObject *it = call_type_method(x, "__aiter__", &found);
+    if (!found)
+        return ft_err_format(ft_exc_TypeError, "'%s' object is not an async iterable",
+                             ft_type_short_name(FT_TYPE(x)));
+    if (it != NULL && ft_type_lookup_cstr(FT_TYPE(it), "__anext__") == NULL) {
+        ft_err_format(ft_exc_TypeError, "aiter() returned not an async iterator of type '%s'",
+                      ft_type_short_name(FT_TYPE(it)));
+        FT_CLEAR(it);
+    }
+    return it;
+}
+
+/* anext(aiterator[, default]): the awaitable of aiterator.__anext__(); with a default, one
+ * that gives the default instead of raising StopAsyncIteration (core/objects/anext.c). */
+static FtObject *builtin_anext(FtObject *m, FtObject *const *args, ssize_t nargs) {
+    if (ft_check_nargs("anext", nargs, 1, 2) < 0)
+        return NULL;
+    int found;
+    FtObject *awaitable = call_type_method(args[0], "__anext__", &found);
+    if (!found)
+        return ft_err_format(ft_exc_TypeError, "'%s' object is not an async iterator",
+                             ft_type_short_name(FT_TYPE(args[0])));
+    if (awaitable == NULL || nargs == 1)
+        return awaitable;
+    FtObject *r = ft_anext_awaitable_new(awaitable, args[1]);
+    FT_DECREF(awaitable);
+    return r;
+}
+
 static FtObject *builtin_pow(FtObject *m, FtObject *const *args, ssize_t nargs, FtObject *kwnames) {
     static const char *const kwlist[] = {"base", "exp", "mod", NULL};
     FtObject *a[3];
@@ -583,26 +626,34 @@ static FtObject *builtin_print(FtObject *m, FtObject *const *args, ssize_t nargs
             return ft_err_format(ft_exc_TypeError,
                                  "'%U' is an invalid keyword argument for print()", k);
     }
+    FtObject *stdout_ref = NULL; /* new reference: another thread may rebind sys.stdout */
     if (file == NULL || file == FT_NONE) {
-        file = ft_dict_get_cstr(ft_runtime.sys_dict, "stdout");
+        file = stdout_ref = ft_dict_get_ref_cstr(ft_runtime.sys_dict, "stdout");
         if (file == NULL) {
             ft_err_set_string(ft_exc_RuntimeError, "lost sys.stdout");
             return NULL;
         }
-        if (file == FT_NONE)
+        if (file == FT_NONE) {
+            FT_DECREF(stdout_ref);
             FT_RETURN_NONE;
+        }
     }
     if (sep == FT_NONE)
         sep = NULL;
-    else if (sep != NULL && !ft_str_check(sep))
+    else if (sep != NULL && !ft_str_check(sep)) {
+        FT_XDECREF(stdout_ref);
         return ft_err_format(ft_exc_TypeError, "sep must be None or a string, not %s",
                              ft_type_short_name(FT_TYPE(sep)));
+    }
     if (end == FT_NONE)
         end = NULL;
-    else if (end != NULL && !ft_str_check(end))
+    else if (end != NULL && !ft_str_check(end)) {
+        FT_XDECREF(stdout_ref);
         return ft_err_format(ft_exc_TypeError, "end must be None or a string, not %s",
                              ft_type_short_name(FT_TYPE(end)));
-    FT_INCREF(file); /* a write may rebind sys.stdout */
+    }
+    if (stdout_ref == NULL)
+        FT_INCREF(file); /* a write may rebind sys.stdout */
     for (ssize_t i = 0; i < nargs; i++) {
         if (i > 0) {
             int r;
@@ -662,16 +713,18 @@ error:
 static FtObject *builtin_input(FtObject *m, FtObject *const *args, ssize_t nargs) {
     if (ft_check_nargs("input", nargs, 0, 1) < 0)
         return NULL;
-    FtObject *in = ft_dict_get_cstr(ft_runtime.sys_dict, "stdin");
-    FtObject *out = ft_dict_get_cstr(ft_runtime.sys_dict, "stdout");
-    FtObject *err = ft_dict_get_cstr(ft_runtime.sys_dict, "stderr");
+    /* New references: the calls below (or another thread) may rebind the sys streams. */
+    FtObject *in = ft_dict_get_ref_cstr(ft_runtime.sys_dict, "stdin");
+    FtObject *out = ft_dict_get_ref_cstr(ft_runtime.sys_dict, "stdout");
+    FtObject *err = ft_dict_get_ref_cstr(ft_runtime.sys_dict, "stderr");
+    FtObject *line = NULL;
     if (in == NULL || in == FT_NONE) {
         ft_err_set_string(ft_exc_RuntimeError, "input(): lost sys.stdin");
-        return NULL;
+        goto streams_done;
     }
     if (out == NULL || out == FT_NONE) {
         ft_err_set_string(ft_exc_RuntimeError, "input(): lost sys.stdout");
-        return NULL;
+        goto streams_done;
     }
     /* CPython flushes stderr first, then writes the prompt and flushes stdout. */
     if (err != NULL && err != FT_NONE) {
@@ -683,17 +736,21 @@ static FtObject *builtin_input(FtObject *m, FtObject *const *args, ssize_t nargs
     if (nargs == 1 && args[0] != FT_NONE) {
         FtObject *p = ft_object_str(args[0]);
         if (p == NULL)
-            return NULL;
+            goto streams_done;
         int r = write_to(out, p);
         FT_DECREF(p);
         if (r < 0)
-            return NULL;
+            goto streams_done;
     }
     FtObject *r = ft_object_call_method(out, FT_ID(flush), NULL, 0);
     if (r == NULL)
-        return NULL;
+        goto streams_done;
     FT_DECREF(r);
-    FtObject *line = ft_object_call_method(in, FT_ID(readline), NULL, 0);
+    line = ft_object_call_method(in, FT_ID(readline), NULL, 0);
+streams_done:
+    FT_XDECREF(in);
+    FT_XDECREF(out);
+    FT_XDECREF(err);
     if (line == NULL)
         return NULL;
     if (!ft_str_check(line)) {
@@ -1173,6 +1230,8 @@ static FtMethodDef builtin_methods[] = {
     {"any", (void *)builtin_any, FT_METH_O,
      "Return True if bool(x) is True for any x in the iterable.\n\nIf the iterable is empty, "
      "return False."},
+    {"aiter", (void *)builtin_aiter, FT_METH_O, "Return an AsyncIterator for an AsyncIterable object."},
+    {"anext", (void *)builtin_anext, FT_METH_FASTCALL, NULL},
     {"ascii", (void *)builtin_ascii, FT_METH_O, NULL},
     {"bin", (void *)builtin_bin, FT_METH_O, NULL},
     {"callable", (void *)builtin_callable, FT_METH_O, NULL},
@@ -1263,6 +1322,8 @@ static int builtins_exec(FtObject *m) {
     if (ft_dict_set_cstr(d, #name, (FtObject *)ft_exc_##name) < 0) return -1;
     FT_EXCEPTION_LIST(ADD_EXC)
 #undef ADD_EXC
+    if (ft_type_ready(&ft_anext_awaitable_type) < 0)
+        return -1;
     if (ft_dict_set_cstr(d, "EnvironmentError", (FtObject *)ft_exc_OSError) < 0 ||
         ft_dict_set_cstr(d, "IOError", (FtObject *)ft_exc_OSError) < 0)
         return -1;
