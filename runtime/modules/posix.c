@@ -8,6 +8,7 @@
 #define _GNU_SOURCE
 #include "runtime/fork.h"
 #include "runtime/import.h"
+#include "runtime/modules/posix.h"
 #include "runtime/signals.h"
 #include "runtime/tstate.h"
 #include <errno.h>
@@ -833,7 +834,6 @@ static FtObject *posix_register_at_fork(FtObject *m, FtObject *const *args, ssiz
 
 /* For _posixsubprocess (runtime/modules/posixsubprocess.c), whose preexec_fn child runs
  * Python: 0 runs `before`, 1 `after_in_parent`, 2 `after_in_child`. */
-void ft_posix_run_at_fork(int phase);
 void ft_posix_run_at_fork(int phase) {
     if (phase == 0)
         run_at_fork(at_fork_before, 1);
@@ -947,9 +947,7 @@ static FtObject *posix_waitstatus_to_exitcode(FtObject *m, FtObject *const *args
 
 /* ---- exec --------------------------------------------------------------------------------- */
 
-/* PyUnicode_FSConverter: str (UTF-8, surrogateescape), bytes or os.PathLike to a new bytes
- * object without NUL bytes. */
-static FtObject *fs_bytes(FtObject *o) {
+FtObject *ft_fs_bytes(FtObject *o) {
     FtObject *p;
     if (ft_str_check(o) || ft_bytes_check(o)) {
         p = ft_newref(o);
@@ -987,67 +985,67 @@ static FtObject *fs_bytes(FtObject *o) {
     return b;
 }
 
-/* A NULL-terminated char * array whose strings live in `keep` (a list of bytes). */
-typedef struct {
-    char **v;
-    FtObject *keep;
-} CStrings;
-
-static void cstrings_free(CStrings *c) {
+void ft_cstrings_free(FtCStrings *c) {
     ft_mem_free(c->v);
     FT_XDECREF(c->keep);
     c->v = NULL;
     c->keep = NULL;
 }
 
-static int cstrings_push(CStrings *c, ssize_t i, FtObject *b) {
+static int cstrings_push(FtCStrings *c, ssize_t i, FtObject *b) {
     if (ft_list_append(c->keep, b) < 0)
         return -1;
     c->v[i] = FT_BYTES_DATA(b);
     return 0;
 }
 
-/* execv's argv: a non-empty tuple or list whose first item is not empty. */
-static int argv_arg(const char *fname, FtObject *seq, CStrings *c) {
-    if (!ft_tuple_check(seq) && !ft_list_check(seq)) {
-        ft_err_format(ft_exc_TypeError, "%s() arg 2 must be a tuple or list", fname);
-        return -1;
-    }
+int ft_cstrings_from_seq(FtObject *seq, FtCStrings *c) {
     FtObject *items = ft_sequence_tuple(seq);
     if (items == NULL)
         return -1;
     ssize_t n = FT_SIZE(items);
-    if (n == 0) {
-        FT_DECREF(items);
-        ft_err_format(ft_exc_ValueError, "%s() arg 2 must not be empty", fname);
-        return -1;
-    }
     c->v = ft_mem_calloc((size_t)n + 1, sizeof(char *));
     c->keep = ft_list_new(0);
     if (c->v == NULL || c->keep == NULL)
         goto fail;
     for (ssize_t i = 0; i < n; i++) {
-        FtObject *b = fs_bytes(FT_TUPLE_GET(items, i));
+        FtObject *b = ft_fs_bytes(FT_TUPLE_GET(items, i));
         if (b == NULL || cstrings_push(c, i, b) < 0) {
             FT_XDECREF(b);
             goto fail;
         }
         FT_DECREF(b);
-        if (i == 0 && FT_SIZE(b) == 0) {
-            ft_err_format(ft_exc_ValueError, "%s() arg 2 first element cannot be empty", fname);
-            goto fail;
-        }
     }
     FT_DECREF(items);
     return 0;
 fail:
     FT_DECREF(items);
-    cstrings_free(c);
+    ft_cstrings_free(c);
     return -1;
 }
 
+/* execv's argv: a non-empty tuple or list whose first item is not empty. */
+static int argv_arg(const char *fname, FtObject *seq, FtCStrings *c) {
+    if (!ft_tuple_check(seq) && !ft_list_check(seq)) {
+        ft_err_format(ft_exc_TypeError, "%s() arg 2 must be a tuple or list", fname);
+        return -1;
+    }
+    if (FT_SIZE(seq) == 0) {
+        ft_err_format(ft_exc_ValueError, "%s() arg 2 must not be empty", fname);
+        return -1;
+    }
+    if (ft_cstrings_from_seq(seq, c) < 0)
+        return -1;
+    if (c->v[0][0] == '\0') {
+        ft_cstrings_free(c);
+        ft_err_format(ft_exc_ValueError, "%s() arg 2 first element cannot be empty", fname);
+        return -1;
+    }
+    return 0;
+}
+
 /* execve's env: a mapping of str/bytes names to values, as "name=value" strings. */
-static int env_mapping_arg(FtObject *env, CStrings *c) {
+static int env_mapping_arg(FtObject *env, FtCStrings *c) {
     if (ft_dict_check(env) == 0 && ft_type_lookup_cstr(FT_TYPE(env), "keys") == NULL) {
         ft_err_set_string(ft_exc_TypeError, "execve: environment must be a mapping object");
         return -1;
@@ -1064,8 +1062,8 @@ static int env_mapping_arg(FtObject *env, CStrings *c) {
         FtObject *value = ft_object_getitem(env, FT_LIST_GET(keys, i));
         if (value == NULL)
             goto fail;
-        FtObject *k = fs_bytes(FT_LIST_GET(keys, i));
-        FtObject *v = k ? fs_bytes(value) : NULL;
+        FtObject *k = ft_fs_bytes(FT_LIST_GET(keys, i));
+        FtObject *v = k ? ft_fs_bytes(value) : NULL;
         FT_DECREF(value);
         FtObject *kv = NULL;
         if (k != NULL && v != NULL) {
@@ -1089,17 +1087,17 @@ static int env_mapping_arg(FtObject *env, CStrings *c) {
     return 0;
 fail:
     FT_DECREF(keys);
-    cstrings_free(c);
+    ft_cstrings_free(c);
     return -1;
 }
 
 static FtObject *do_exec(const char *fname, FtObject *path, FtObject *argv, FtObject *env) {
-    FtObject *p = fs_bytes(path);
+    FtObject *p = ft_fs_bytes(path);
     if (p == NULL)
         return NULL;
-    CStrings av = {NULL, NULL}, ev = {NULL, NULL};
+    FtCStrings av = {NULL, NULL}, ev = {NULL, NULL};
     if (argv_arg(fname, argv, &av) < 0 || (env != NULL && env_mapping_arg(env, &ev) < 0)) {
-        cstrings_free(&av);
+        ft_cstrings_free(&av);
         FT_DECREF(p);
         return NULL;
     }
@@ -1109,8 +1107,8 @@ static FtObject *do_exec(const char *fname, FtObject *path, FtObject *argv, FtOb
         execv(FT_BYTES_DATA(p), av.v);
     /* still here: exec failed */
     errno_error(NULL);
-    cstrings_free(&av);
-    cstrings_free(&ev);
+    ft_cstrings_free(&av);
+    ft_cstrings_free(&ev);
     FT_DECREF(p);
     return NULL;
 }
@@ -1137,7 +1135,7 @@ static FtObject *posix_system(FtObject *m, FtObject *const *args, ssize_t nargs,
     FtObject *a[1];
     if (ft_parse_args("system", args, nargs, kw, kwlist, 0, -1, 1, a) < 0)
         return NULL;
-    FtObject *cmd = fs_bytes(a[0]);
+    FtObject *cmd = ft_fs_bytes(a[0]);
     if (cmd == NULL)
         return NULL;
     FtThreadState *ts = ft_tstate_get();

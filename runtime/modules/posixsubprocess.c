@@ -17,6 +17,7 @@
 #define _GNU_SOURCE
 #include "runtime/fork.h"
 #include "runtime/import.h"
+#include "runtime/modules/posix.h"
 #include "runtime/tstate.h"
 #include <errno.h>
 #include <fcntl.h>
@@ -29,87 +30,6 @@
 #include <sys/syscall.h>
 #include <sys/types.h>
 #include <unistd.h>
-
-/* runtime/modules/posix.c: run os.register_at_fork's callbacks (0 before, 1 in the parent,
- * 2 in the child), for a preexec_fn child. */
-void ft_posix_run_at_fork(int phase);
-
-/* ---- converting the arguments (parent, attached) ------------------------------------------- */
-
-/* str (UTF-8, surrogateescape), bytes or os.PathLike -> new bytes without NUL bytes. */
-static FtObject *fs_bytes(FtObject *o) {
-    FtObject *p;
-    if (ft_str_check(o) || ft_bytes_check(o)) {
-        p = ft_newref(o);
-    } else if (ft_type_lookup_cstr(FT_TYPE(o), "__fspath__") != NULL) {
-        p = ft_object_call_method_cstr(o, "__fspath__", NULL, 0);
-        if (p == NULL)
-            return NULL;
-        if (!ft_str_check(p) && !ft_bytes_check(p)) {
-            ft_err_format(ft_exc_TypeError, "expected %s.__fspath__() to return str or bytes, "
-                          "not %s", ft_type_short_name(FT_TYPE(o)),
-                          ft_type_short_name(FT_TYPE(p)));
-            FT_DECREF(p);
-            return NULL;
-        }
-    } else {
-        return ft_err_format(ft_exc_TypeError, "expected str, bytes or os.PathLike object, "
-                             "not %s", ft_type_short_name(FT_TYPE(o)));
-    }
-    FtObject *b;
-    if (ft_bytes_check(p)) {
-        b = ft_newref(p);
-    } else {
-        FtObject *enc = ft_str_from_cstr("utf-8"), *errs = ft_str_from_cstr("surrogateescape");
-        FtObject *av[2] = {enc, errs};
-        b = enc && errs ? ft_object_call_method_cstr(p, "encode", av, 2) : NULL;
-        FT_XDECREF(enc);
-        FT_XDECREF(errs);
-    }
-    FT_DECREF(p);
-    if (b != NULL && memchr(FT_BYTES_DATA(b), '\0', (size_t)FT_SIZE(b)) != NULL) {
-        FT_DECREF(b);
-        ft_err_set_string(ft_exc_ValueError, "embedded null byte");
-        return NULL;
-    }
-    return b;
-}
-
-/* A NULL-terminated char * array made from a sequence; the strings live in `keep`. */
-typedef struct {
-    char **v;
-    FtObject *keep;
-} CStrings;
-
-static void cstrings_free(CStrings *c) {
-    ft_mem_free(c->v);
-    FT_XDECREF(c->keep);
-}
-
-static int cstrings_from_seq(FtObject *seq, CStrings *c) {
-    FtObject *items = ft_sequence_tuple(seq);
-    if (items == NULL)
-        return -1;
-    ssize_t n = FT_SIZE(items);
-    c->v = ft_mem_calloc((size_t)n + 1, sizeof(char *));
-    c->keep = ft_list_new(0);
-    if (c->v == NULL || c->keep == NULL)
-        goto fail;
-    for (ssize_t i = 0; i < n; i++) {
-        FtObject *b = fs_bytes(FT_TUPLE_GET(items, i));
-        if (b == NULL || ft_list_append(c->keep, b) < 0) {
-            FT_XDECREF(b);
-            goto fail;
-        }
-        c->v[i] = FT_BYTES_DATA(b);
-        FT_DECREF(b);
-    }
-    FT_DECREF(items);
-    return 0;
-fail:
-    FT_DECREF(items);
-    return -1;
-}
 
 static int long_arg(FtObject *o, long *out) {
     FtObject *i = ft_number_index(o);
@@ -353,7 +273,7 @@ static FtObject *psp_fork_exec(FtObject *m, FtObject *const *args, ssize_t nargs
         return NULL;
     ChildArgs a;
     memset(&a, 0, sizeof a);
-    CStrings argv = {NULL, NULL}, exe = {NULL, NULL}, env = {NULL, NULL};
+    FtCStrings argv = {NULL, NULL}, exe = {NULL, NULL}, env = {NULL, NULL};
     FtObject *cwd = NULL, *result = NULL;
     int *fds = NULL;
     gid_t *groups = NULL;
@@ -386,17 +306,17 @@ static FtObject *psp_fork_exec(FtObject *m, FtObject *const *args, ssize_t nargs
     if (fds_arg(args[3], &fds, &a.n_fds_to_keep) < 0)
         goto done;
     a.fds_to_keep = fds;
-    if (cstrings_from_seq(args[0], &argv) < 0 || cstrings_from_seq(args[1], &exe) < 0)
+    if (ft_cstrings_from_seq(args[0], &argv) < 0 || ft_cstrings_from_seq(args[1], &exe) < 0)
         goto done;
     a.argv = argv.v;
     a.exec_array = exe.v;
     if (args[5] != FT_NONE) {
-        if (cstrings_from_seq(args[5], &env) < 0)
+        if (ft_cstrings_from_seq(args[5], &env) < 0)
             goto done;
         a.envp = env.v;
     }
     if (args[4] != FT_NONE) {
-        if ((cwd = fs_bytes(args[4])) == NULL)
+        if ((cwd = ft_fs_bytes(args[4])) == NULL)
             goto done;
         a.cwd = FT_BYTES_DATA(cwd);
     }
@@ -446,9 +366,9 @@ static FtObject *psp_fork_exec(FtObject *m, FtObject *const *args, ssize_t nargs
     }
     result = ft_int_from_i64(pid);
 done:
-    cstrings_free(&argv);
-    cstrings_free(&exe);
-    cstrings_free(&env);
+    ft_cstrings_free(&argv);
+    ft_cstrings_free(&exe);
+    ft_cstrings_free(&env);
     FT_XDECREF(cwd);
     ft_mem_free(fds);
     ft_mem_free(groups);
