@@ -3,7 +3,8 @@
  * When a program starts its first extra thread, the objects that every thread reads and
  * nobody frees in practice — the modules and their dicts, and the functions, classes, code
  * objects and built-in functions that module namespaces (and those classes' namespaces)
- * hold — become immortal, as CPython 3.13's free-threaded build does at the same moment.
+ * hold, with the constants of that code — become immortal, as CPython 3.13's free-threaded
+ * build does at the same moment.
  * Otherwise their reference counts are the most contended cache lines of a threaded
  * program: every call increfs the function it calls, every instance its class, and under
  * biased reference counting every one of those operations by a thread that does not own the
@@ -23,13 +24,32 @@ static void share(FtObject *o) {
         FT_MAKE_IMMORTAL(o);
 }
 
+/* A code object and its constants (nested code objects, tuples of constants, floats, strs,
+ * ...): LOAD_CONST increfs them in every thread that runs the code. */
+static void share_code(FtObject *code) {
+    if (!code || lk_is_immortal(&code->ob_rc))
+        return;
+    share(code);
+    FtObject *consts = ((FtCode *)code)->consts;
+    share(consts);
+    for (ssize_t i = 0; consts && i < FT_SIZE(consts); i++) {
+        FtObject *c = FT_TUPLE_GET(consts, i);
+        if (ft_code_check(c))
+            share_code(c);
+        else if (ft_tuple_check(c))
+            for (ssize_t j = 0; j < FT_SIZE(c); j++)
+                share(FT_TUPLE_GET(c, j));
+        share(c);
+    }
+}
+
 static void share_namespace(FtObject *dict, int nested) {
     ssize_t pos = 0;
     FtObject *key, *value;
     while (ft_dict_next(dict, &pos, &key, &value)) {
         if (ft_function_check(value)) {
             share(value);
-            share(((FtFunction *)value)->code);
+            share_code(((FtFunction *)value)->code);
         } else if (FT_TYPE(value) == &ft_cfunction_type) {
             share(value);
         } else if (ft_type_check(value) &&
