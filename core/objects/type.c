@@ -1516,7 +1516,8 @@ static FtObject *type_vectorcall(FtObject *callable, FtObject *const *args, size
             FtObject *res = NULL;
             if (stack) {
                 stack[0] = obj;
-                memcpy(stack + 1, args, sizeof(FtObject *) * (size_t)total);
+                if (total) /* args may be NULL when there are none */
+                    memcpy(stack + 1, args, sizeof(FtObject *) * (size_t)total);
                 res = ft_object_vectorcall(init, stack, (size_t)nargs + 1, kwnames);
                 if (stack != small)
                     ft_mem_free(stack);

@@ -140,7 +140,8 @@ static FtObject *slot_tp_vectorcall(FtObject *self, FtObject *const *args, size_
             return NULL;
         }
         stack[0] = self;
-        memcpy(stack + 1, args, sizeof(FtObject *) * (size_t)total);
+        if (total) /* args may be NULL when there are none */
+            memcpy(stack + 1, args, sizeof(FtObject *) * (size_t)total);
         res = ft_object_vectorcall(func, stack, (size_t)nargs + 1, kwnames);
         if (stack != small)
             ft_mem_free(stack);
