@@ -6,6 +6,7 @@ import collections
 import functools
 import selectors
 import socket
+import threading
 
 from . import base_events
 from . import events
@@ -66,11 +67,18 @@ class BaseSelectorEventLoop(base_events.BaseEventLoop):
         self._remove_reader(self._ssock.fileno())
         self._ssock.close()
         self._ssock = None
-        self._csock.close()
-        self._csock = None
+        with self._self_pipe_lock:
+            self._csock.close()
+            self._csock = None
         self._internal_fds -= 1
 
     def _make_self_pipe(self):
+        # Other threads write to the self-pipe (call_soon_threadsafe) while this loop's
+        # thread may be closing it. With a GIL, socket.close() and send() cannot overlap;
+        # without one (brc, atomic) a send could reach a closed, even reused, descriptor,
+        # so the two are serialised. Re-entrant: a signal handler may write to the pipe in
+        # the middle of a write by the same thread.
+        self._self_pipe_lock = threading.RLock()
         self._ssock, self._csock = socket.socketpair()
         self._ssock.setblocking(False)
         self._csock.setblocking(False)
@@ -93,13 +101,14 @@ class BaseSelectorEventLoop(base_events.BaseEventLoop):
                 break
 
     def _write_to_self(self):
-        csock = self._csock
-        if csock is None:
-            return
-        try:
-            csock.send(b'\0')
-        except OSError:
-            pass
+        with self._self_pipe_lock:
+            csock = self._csock
+            if csock is None:
+                return
+            try:
+                csock.send(b'\0')
+            except OSError:
+                pass
 
     def _start_serving(self, protocol_factory, sock, server=None, backlog=100):
         self._add_reader(sock.fileno(), self._accept_connection, protocol_factory, sock,
