@@ -401,11 +401,10 @@ static FtObject *sys_set_asyncgen_hooks(FtObject *self, FtObject *const *args, s
     FT_RETURN_NONE;
 }
 
+/* Made once by sys_exec: a lazy first use could race between threads. */
+static FtType *hooks_type;
+
 static FtObject *sys_get_asyncgen_hooks(FtObject *self, FtObject *unused) {
-    static FtType *hooks_type;
-    static const char *const fields[] = {"firstiter", "finalizer"};
-    if (!hooks_type && !(hooks_type = ft_sys_structseq_type("asyncgen_hooks", fields, 2, 2, 0)))
-        return NULL;
     FtObject *firstiter, *finalizer;
     ft_gen_get_asyncgen_hooks(&firstiter, &finalizer);
     FtObject *v[2] = {FT_NEWREF(firstiter ? firstiter : FT_NONE),
@@ -789,6 +788,10 @@ static int sys_exec(FtObject *m) {
     static const char *const vfields[] = {"major", "minor", "micro", "releaselevel", "serial"};
     version_info_type = ft_sys_structseq_type("sys.version_info", vfields, 5, 5, 0);
     if (version_info_type == NULL)
+        return -1;
+    static const char *const hfields[] = {"firstiter", "finalizer"};
+    hooks_type = ft_sys_structseq_type("asyncgen_hooks", hfields, 2, 2, 0);
+    if (hooks_type == NULL)
         return -1;
     FtObject *stdin_ = ft_stdio_get(0), *stdout_ = ft_stdio_get(1), *stderr_ = ft_stdio_get(2);
     if (stdin_ == NULL || stdout_ == NULL || stderr_ == NULL)
