@@ -635,52 +635,32 @@ class Popen:
     def _get_handles(self, stdin, stdout, stderr):
         """Construct and return tuple with IO objects:
         p2cread, p2cwrite, c2pread, c2pwrite, errread, errwrite"""
-        p2cread, p2cwrite = -1, -1
-        c2pread, c2pwrite = -1, -1
-        errread, errwrite = -1, -1
-
-        if stdin is None:
-            pass
-        elif stdin == PIPE:
-            p2cread, p2cwrite = os.pipe()
-        elif stdin == DEVNULL:
-            p2cread = self._get_devnull()
-        elif isinstance(stdin, int):
-            p2cread = stdin
+        p2cwrite, p2cread = self._stream_fds(stdin, child_reads=True)
+        c2pread, c2pwrite = self._stream_fds(stdout, child_reads=False)
+        if stderr == STDOUT:
+            # stderr goes where stdout goes; when stdout is inherited, to the parent's stdout
+            errread = -1
+            errwrite = c2pwrite if c2pwrite != -1 else sys.__stdout__.fileno()
         else:
-            # a file object
-            p2cread = stdin.fileno()
-
-        if stdout is None:
-            pass
-        elif stdout == PIPE:
-            c2pread, c2pwrite = os.pipe()
-        elif stdout == DEVNULL:
-            c2pwrite = self._get_devnull()
-        elif isinstance(stdout, int):
-            c2pwrite = stdout
-        else:
-            c2pwrite = stdout.fileno()
-
-        if stderr is None:
-            pass
-        elif stderr == PIPE:
-            errread, errwrite = os.pipe()
-        elif stderr == STDOUT:
-            if c2pwrite != -1:
-                errwrite = c2pwrite
-            else:  # stdout is inherited: stderr goes to the parent's stdout
-                errwrite = sys.__stdout__.fileno()
-        elif stderr == DEVNULL:
-            errwrite = self._get_devnull()
-        elif isinstance(stderr, int):
-            errwrite = stderr
-        else:
-            errwrite = stderr.fileno()
+            errread, errwrite = self._stream_fds(stderr, child_reads=False)
 
         return (p2cread, p2cwrite,
                 c2pread, c2pwrite,
                 errread, errwrite)
+
+    def _stream_fds(self, spec, child_reads):
+        """(parent's end, child's end) of one standard stream given as None, PIPE, DEVNULL,
+        a descriptor or a file object; -1 where there is none."""
+        if spec is None:
+            return -1, -1
+        if spec == PIPE:
+            r, w = os.pipe()
+            return (w, r) if child_reads else (r, w)
+        if spec == DEVNULL:
+            return -1, self._get_devnull()
+        if isinstance(spec, int):
+            return -1, spec
+        return -1, spec.fileno()
 
     def _execute_child(self, args, executable, preexec_fn, close_fds,
                        pass_fds, cwd, env,
